@@ -1,0 +1,155 @@
+# --8<-- [start:data]
+import keras
+import numpy as np
+
+rng = np.random.default_rng(0)
+n_features = 10
+x = rng.normal(size=(1000, n_features)).astype("float32")
+y = ((x[:, 0] * x[:, 1] + x[:, 2]) > 0).astype("float32")  # a nonlinear binary target
+x_train, y_train = x[:800], y[:800]
+x_val, y_val = x[800:], y[800:]
+print(x_train.shape, y_train.shape)
+# --8<-- [end:data]
+
+# --8<-- [start:dense]
+model = keras.Sequential([
+    keras.Input(shape=(n_features,)),  # the tuple (n_features,) is one sample's shape
+    keras.layers.Dense(16, activation="relu"),
+    keras.layers.Dense(1, activation="sigmoid"),
+])
+model.summary()
+# Dense(16) on 10 inputs: 10 * 16 weights + 16 biases
+assert model.layers[0].count_params() == 10 * 16 + 16
+assert model.count_params() == (10 * 16 + 16) + (16 * 1 + 1)
+# --8<-- [end:dense]
+
+# --8<-- [start:input-shape]
+import warnings
+
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    keras.layers.Dense(16, input_shape=(n_features,))  # Keras 2 style
+print(caught[0].message)
+assert "Do not pass an `input_shape`" in str(caught[0].message)
+# --8<-- [end:input-shape]
+
+# --8<-- [start:linear-default]
+assert keras.layers.Dense(1).activation is keras.activations.linear
+print(keras.layers.Dense(1).activation.__name__)
+# --8<-- [end:linear-default]
+
+# --8<-- [start:note-syntax-error]
+note_line = "Dense(4, activation='sigmoid', kernel_regularizer=l2(0.0001), activation='relu')"
+try:
+    compile(note_line, "<note 000>", "eval")
+except SyntaxError as error:
+    print("SyntaxError:", error.msg)
+    assert "keyword argument repeated" in error.msg
+else:
+    raise AssertionError("the note's line should not compile")
+# --8<-- [end:note-syntax-error]
+
+# --8<-- [start:regularized]
+from keras import regularizers
+
+
+def build_model():
+    return keras.Sequential([
+        keras.Input(shape=(n_features,)),
+        keras.layers.Dense(64, activation="relu",
+                           kernel_regularizer=regularizers.l2(0.0001)),
+        keras.layers.BatchNormalization(momentum=0.9, epsilon=0.005, center=True, scale=True,
+                                        moving_variance_initializer="ones"),
+        keras.layers.Dropout(rate=0.5),
+        keras.layers.Dense(1, activation="sigmoid"),
+    ])
+
+
+model = build_model()
+dense, batch_norm, dropout = model.layers[0], model.layers[1], model.layers[2]
+assert dense.kernel_regularizer.l2 == np.float32(0.0001)
+assert (batch_norm.momentum, batch_norm.epsilon) == (0.9, 0.005)
+# BatchNormalization keeps 4 numbers per unit; gamma and beta train, mean and variance do not
+assert batch_norm.count_params() == 4 * 64
+assert len(batch_norm.trainable_weights) == 2
+# --8<-- [end:regularized]
+
+# --8<-- [start:dropout-modes]
+ones = np.ones((1, 8), dtype="float32")
+print("training:", dropout(ones, training=True).numpy())
+print("inference:", dropout(ones, training=False).numpy())
+# While training, dropped units are 0 and kept ones are scaled by 1 / (1 - rate) = 2
+assert set(np.unique(dropout(ones, training=True).numpy())) <= {0.0, 2.0}
+assert np.array_equal(dropout(ones, training=False).numpy(), ones)
+# --8<-- [end:dropout-modes]
+
+# --8<-- [start:fit]
+model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+hist = model.fit(x_train, y_train, validation_data=(x_val, y_val),
+                 epochs=30, batch_size=50, verbose=0)
+print(sorted(hist.history))
+print("loss", hist.history["loss"][0], "->", hist.history["loss"][-1])
+print("val_loss", hist.history["val_loss"][0], "->", hist.history["val_loss"][-1])
+assert len(hist.history["loss"]) == 30
+assert hist.history["val_loss"][-1] < hist.history["val_loss"][0]
+# --8<-- [end:fit]
+
+# --8<-- [start:learning-curve]
+import matplotlib.pyplot as plt
+
+fig, ax = plt.subplots(figsize=(5, 3))
+ax.plot(hist.history["loss"], label="loss")
+ax.plot(hist.history["val_loss"], label="val_loss")
+ax.set_xlabel("epoch")
+ax.legend()
+fig.savefig("learning_curve.png")
+# --8<-- [end:learning-curve]
+
+# --8<-- [start:default-batch-size]
+class CountBatches(keras.callbacks.Callback):
+    def on_train_begin(self, logs=None):
+        self.batches = 0
+
+    def on_train_batch_end(self, batch, logs=None):
+        self.batches += 1
+
+
+counter = CountBatches()
+model.fit(x_train, y_train, epochs=1, verbose=0, callbacks=[counter])  # no batch_size
+print("batches in one epoch:", counter.batches)
+assert counter.batches == int(np.ceil(len(x_train) / 32))  # batch_size defaults to 32
+# --8<-- [end:default-batch-size]
+
+# --8<-- [start:predict]
+y_hat = model.predict(x_val, verbose=0)  # probabilities, shape (200, 1)
+labels = np.where(y_hat > 0.5, 1, 0)
+print(y_hat[:3].ravel().round(3), "->", labels[:3].ravel())
+accuracy = (labels.ravel() == y_val).mean()
+print("validation accuracy:", accuracy)
+assert y_hat.shape == (200, 1) and set(np.unique(labels)) <= {0, 1}
+assert accuracy > 0.8
+# --8<-- [end:predict]
+
+# --8<-- [start:mnist]
+import keras
+import numpy as np
+
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
+x_train = x_train.reshape((len(x_train), -1)).astype("float32") / 255  # (n, 28, 28) -> (n, 784)
+x_test = x_test.reshape((len(x_test), -1)).astype("float32") / 255
+
+mlp = keras.Sequential([
+    keras.Input(shape=(784,)),
+    keras.layers.Dense(128, activation="relu"),
+    keras.layers.BatchNormalization(),
+    keras.layers.Dropout(0.3),
+    keras.layers.Dense(10, activation="softmax"),
+])
+mlp.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+history = mlp.fit(x_train, y_train, validation_split=0.2, epochs=10, batch_size=64, verbose=0)
+test_loss, test_accuracy = mlp.evaluate(x_test, y_test, verbose=0)
+predicted = np.argmax(mlp.predict(x_test[:5], verbose=0), axis=1)  # softmax -> class id
+print(f"test accuracy {test_accuracy:.3f}; predicted {predicted}, true {y_test[:5]}")
+assert x_train.shape[1:] == (784,) and history.history["loss"][-1] < history.history["loss"][0]
+assert test_accuracy > 0.8
+# --8<-- [end:mnist]
