@@ -22,7 +22,11 @@ def _structure(page):
         "code blocks": [(b.syntax, b.code, b.expected_output, b.marks) for b in code_blocks(page)],
         "heading levels": re.findall(r"^(#{1,6}) ", _prose(text), flags=re.M),
         "table rows": len(re.findall(r"^\s*\|.*\|\s*$", text, flags=re.M)),
-        "figures": re.findall(r"!\[[^\]]*\]\(([^)\s]+)", text),
+        # a figure is drawn once per language: name.ko.svg on one side, name.en.svg on the other
+        "figures": [
+            re.sub(r"\.(ko|en)\.svg$", ".LANG.svg", src)
+            for src in re.findall(r"!\[[^\]]*\]\(([^)\s]+)", text)
+        ],
         "math blocks": text.count("$$"),
     }
 

@@ -1,0 +1,76 @@
+"""Generate the site's figures from ``snippets/figures/*.py``, once per language.
+
+Each figure module defines ``draw(text) -> matplotlib.figure.Figure``, where ``text(ko, en)``
+returns the label for the language being drawn. Output: ``docs/assets/figures/<name>.<lang>.svg``.
+SVGs keep text as text (no font is embedded) and carry no date or random ids, so the same code
+always gives the same bytes, and ``tests/test_figures.py`` can tell when a figure is out of date.
+
+    python -m tools.figures            # regenerate every figure
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import sys
+import warnings
+from pathlib import Path
+
+from tools.pages import DOCS, SNIPPETS
+
+SOURCES = SNIPPETS / "figures"
+OUTPUT = DOCS / "assets" / "figures"
+LANGUAGES = ("ko", "en")
+
+
+def _module(path: Path):
+    spec = importlib.util.spec_from_file_location(f"figure_{path.stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def render(path: Path, lang: str) -> bytes:
+    """The SVG bytes of one figure in one language."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcdefaults()
+    plt.rcParams.update({
+        "svg.fonttype": "none",  # text stays text: the reader's browser supplies Korean glyphs
+        "svg.hashsalt": "keras-kb",  # stable element ids
+        "font.family": "sans-serif",
+        "font.sans-serif": ["Noto Sans CJK KR", "Malgun Gothic", "Apple SD Gothic Neo",
+                            "DejaVu Sans"],
+        "figure.dpi": 100,
+    })
+    figure = _module(path).draw(lambda ko, en: ko if lang == "ko" else en)
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # missing-glyph warnings when no Korean font is installed
+        figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+def sources() -> list[Path]:
+    return sorted(p for p in SOURCES.glob("*.py") if not p.name.startswith("_"))
+
+
+def target(path: Path, lang: str) -> Path:
+    return OUTPUT / f"{path.stem.replace('_', '-')}.{lang}.svg"
+
+
+def main() -> int:
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    for path in sources():
+        for lang in LANGUAGES:
+            target(path, lang).write_bytes(render(path, lang))
+            print(f"wrote {target(path, lang).relative_to(DOCS.parent)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
