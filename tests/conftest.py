@@ -28,3 +28,12 @@ def built_site(tmp_path_factory) -> Path:
 def code_blocks(page: Path):
     """The page's fenced blocks as the site renders them (includes expanded)."""
     return extract_from_buffer(io.StringIO(pages.expand(page).text))
+
+
+def html_of(source: Path, site: Path) -> Path:
+    """Where the built site puts a source page."""
+    english = source.name.endswith(pages.SECONDARY_SUFFIX)
+    relative = source.relative_to(pages.DOCS)
+    stem = relative.name.removesuffix(pages.SECONDARY_SUFFIX if english else ".md")
+    folder = relative.parent if stem == "index" else relative.parent / stem
+    return site / ("en" if english else "") / folder / "index.html"

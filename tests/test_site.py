@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import code_blocks
+from tests.conftest import code_blocks, html_of
 from tools import pages
 
 PYTHON_CLASS = re.compile(r"^language-(py|python\d?|pycon|ipython\d?|python-repl)$")
@@ -67,7 +67,7 @@ def test_language_switcher_keeps_the_page(built_site):
     wrong = []
     for html in _html_pages(built_site):
         source = _source_of(html, built_site)
-        twin_html = _html_of(pages.twin_of(source), built_site)
+        twin_html = html_of(pages.twin_of(source), built_site)
         links = _soup(html).select("a.md-select__link[hreflang]")
         # the home page's switcher links are root-absolute ("/en/"), the others relative
         targets = {
@@ -83,14 +83,6 @@ def test_language_switcher_keeps_the_page(built_site):
                 f"{pages.rel(source)}: switcher does not lead to {pages.rel(pages.twin_of(source))}"
             )
     assert not wrong, "\n".join(wrong)
-
-
-def _html_of(source: Path, site: Path) -> Path:
-    english = source.name.endswith(pages.SECONDARY_SUFFIX)
-    relative = source.relative_to(pages.DOCS)
-    stem = relative.name.removesuffix(pages.SECONDARY_SUFFIX if english else ".md")
-    folder = relative.parent if stem == "index" else relative.parent / stem
-    return site / ("en" if english else "") / folder / "index.html"
 
 
 @pytest.mark.parametrize("attribute", ["src", "href"])

@@ -38,14 +38,20 @@ def render(path: Path, lang: str) -> bytes:
     import matplotlib.pyplot as plt
 
     plt.rcdefaults()
-    plt.rcParams.update({
-        "svg.fonttype": "none",  # text stays text: the reader's browser supplies Korean glyphs
-        "svg.hashsalt": "keras-kb",  # stable element ids
-        "font.family": "sans-serif",
-        "font.sans-serif": ["Noto Sans CJK KR", "Malgun Gothic", "Apple SD Gothic Neo",
-                            "DejaVu Sans"],
-        "figure.dpi": 100,
-    })
+    plt.rcParams.update(
+        {
+            "svg.fonttype": "none",  # text stays text: the reader's browser supplies Korean glyphs
+            "svg.hashsalt": "keras-kb",  # stable element ids
+            "font.family": "sans-serif",
+            "font.sans-serif": [
+                "Noto Sans CJK KR",
+                "Malgun Gothic",
+                "Apple SD Gothic Neo",
+                "DejaVu Sans",
+            ],
+            "figure.dpi": 100,
+        }
+    )
     figure = _module(path).draw(lambda ko, en: ko if lang == "ko" else en)
     buffer = io.BytesIO()
     with warnings.catch_warnings():
