@@ -7,12 +7,18 @@ from pathlib import Path
 import pytest
 from pytest_codeblocks.main import extract_from_buffer
 
+from tests.browser import REPORT, browser, chromium, context, site_url, tab  # noqa: F401
 from tools import pages
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The site built once per run with ``mkdocs build --strict`` (both languages)."""
+    """The site built once per run with ``mkdocs build --strict`` (both languages).
+
+    KB_BUILT_SITE=path reuses a site built before (for iterating on the site checks only).
+    """
+    if os.environ.get("KB_BUILT_SITE"):
+        return Path(os.environ["KB_BUILT_SITE"]).resolve()
     site = tmp_path_factory.mktemp("site")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
@@ -31,9 +37,18 @@ def code_blocks(page: Path):
 
 
 def html_of(source: Path, site: Path) -> Path:
-    """Where the built site puts a source page."""
+    """Where the built site puts a source page.
+
+    Material's offline plugin (mkdocs.yml) turns ``use_directory_urls`` off so the site works
+    from file://: ``models/dense.md`` becomes ``models/dense.html``, its twin
+    ``en/models/dense.html``.
+    """
     english = source.name.endswith(pages.SECONDARY_SUFFIX)
     relative = source.relative_to(pages.DOCS)
     stem = relative.name.removesuffix(pages.SECONDARY_SUFFIX if english else ".md")
-    folder = relative.parent if stem == "index" else relative.parent / stem
-    return site / ("en" if english else "") / folder / "index.html"
+    return site / ("en" if english else "") / relative.parent / f"{stem}.html"
+
+
+def pytest_terminal_summary(terminalreporter):
+    for line in REPORT:  # what the reader-facing checks measured (tests/test_reader.py)
+        terminalreporter.write_line(line)

@@ -7,9 +7,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import code_blocks, html_of
-from tools import pages
+from tools import notebooks, pages
 
-PYTHON_CLASS = re.compile(r"^language-(py|python\d?|pycon|ipython\d?|python-repl)$")
+# a Python block on a normal page (language-*) or a notebook code cell (hl-*, mkdocs-jupyter)
+PYTHON_CLASS = re.compile(r"^(language|hl)-(py|python\d?|pycon|ipython\d?|python-repl)$")
 
 
 def _html_pages(site: Path):
@@ -17,14 +18,12 @@ def _html_pages(site: Path):
 
 
 def _source_of(html: Path, site: Path) -> Path:
-    parts = html.relative_to(site).parent.parts
+    parts = html.relative_to(site).with_suffix("").parts  # models/dense.html -> models/dense
     english = parts[:1] == ("en",)
     stem = Path(*parts[1:]) if english else Path(*parts)
-    suffix = pages.SECONDARY_SUFFIX if english else ".md"
-    for candidate in (pages.DOCS / stem / "index", pages.DOCS / stem):
-        source = candidate.parent / (candidate.name + suffix)
-        if source.exists():
-            return source
+    source = pages.DOCS / stem.parent / (stem.name + (pages.SECONDARY_SUFFIX if english else ".md"))
+    if source.exists() and html_of(source, site) == html:
+        return source
     raise AssertionError(f"no source page for {html.relative_to(site)}")
 
 
@@ -41,13 +40,15 @@ def test_every_rendered_python_block_was_executed(built_site):
     for html in _html_pages(built_site):
         source = _source_of(html, built_site)
         korean = pages.twin_of(source) if source.name.endswith(pages.SECONDARY_SUFFIX) else source
-        executed = [
-            f"\n{_normalized(b.code)}\n" for b in code_blocks(korean) if b.syntax == "python"
-        ]
-        for div in _soup(html).select("div.highlight"):
+        if notebooks.is_notebook(korean):  # cells run in one kernel by tests/test_notebooks.py
+            ran = notebooks.code_cells(korean)
+        else:
+            ran = [b.code for b in code_blocks(korean) if b.syntax == "python"]
+        executed = [f"\n{_normalized(code)}\n" for code in ran]
+        for div in _soup(html).select("div.highlight, div.highlight-ipynb"):
             if not any(PYTHON_CLASS.match(cls) for cls in div.get("class", [])):
                 continue
-            shown = f"\n{_normalized(div.find('code').get_text())}\n"
+            shown = f"\n{_normalized((div.find('code') or div.find('pre')).get_text())}\n"
             if not any(shown in code for code in executed):
                 first = shown.strip().splitlines()[0]
                 missing.append(f"{pages.rel(source)}: rendered but not executed: {first!r}")
@@ -104,4 +105,4 @@ def test_math_is_rendered_to_mathml(built_site):
             assert node.find("math"), (
                 f"{html.relative_to(built_site)}: unrendered math {node.text!r}"
             )
-    assert _soup(built_site / "models/dense/index.html").select(".arithmatex math")
+    assert _soup(html_of(pages.DOCS / "models/dense.md", built_site)).select(".arithmatex math")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import re
 import sys
 import warnings
 from pathlib import Path
@@ -59,6 +60,20 @@ def render(path: Path, lang: str) -> bytes:
         figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
     plt.close(figure)
     return buffer.getvalue()
+
+
+def comparable(svg: bytes) -> bytes:
+    """SVG bytes with matplotlib's clip-path ids renumbered in order of appearance.
+
+    Matplotlib names a clip path by hashing the repr of its NumPy floats, which NumPy 1.x and
+    2.x print differently (``72.0`` vs ``np.float64(72.0)``): the same drawing gets other ids.
+    """
+    ids: dict[bytes, bytes] = {}
+    return re.sub(
+        rb"(?<=[\"#])p[0-9a-f]{10}\b",
+        lambda match: ids.setdefault(match[0], b"clip%d" % len(ids)),
+        svg,
+    )
 
 
 def sources() -> list[Path]:

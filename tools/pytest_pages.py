@@ -20,7 +20,7 @@ import pytest
 from pytest_codeblocks.main import extract_from_buffer
 from pytest_codeblocks.plugin import MarkdownFile, TestBlock
 
-from tools import pages
+from tools import notebooks, pages
 
 SEED = 42
 
@@ -28,6 +28,8 @@ SEED = 42
 def pytest_collect_file(file_path: Path, parent):
     if file_path.suffix == ".md" and file_path.is_relative_to(pages.DOCS):
         if not file_path.name.endswith(pages.SECONDARY_SUFFIX):
+            if notebooks.is_notebook(file_path):
+                return None  # one kernel per notebook: tests/test_notebooks.py runs it
             return PageFile.from_parent(parent, path=file_path)
     return None
 

@@ -67,7 +67,7 @@ def build_model():
 
 model = build_model()
 dense, batch_norm, dropout = model.layers[0], model.layers[1], model.layers[2]
-assert dense.kernel_regularizer.l2 == np.float32(0.0001)
+assert dense.kernel_regularizer.l2 == 0.0001  # stored as a Python float
 assert (batch_norm.momentum, batch_norm.epsilon) == (0.9, 0.005)
 # BatchNormalization keeps 4 numbers per unit; gamma and beta train, mean and variance do not
 assert batch_norm.count_params() == 4 * 64

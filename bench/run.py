@@ -1,0 +1,194 @@
+"""Benchmarks: install, strict build, full suite, per-example times and the floor.
+
+    .venv/bin/python bench/run.py                  # everything (about 10 minutes)
+    .venv/bin/python bench/run.py --skip-install   # keep the previous install figures
+
+Writes bench/results.json; README.md ("Benchmarks") summarises it. These are measurements,
+not tests: nothing here fails on a slow machine. Figures taken on a loaded machine are noisy,
+so the load average before each step is recorded with it.
+
+- install: `./dev`'s steps (venv, pip upgrade, `pip install -e ".[test]"`) into a temporary
+  venv, first with an empty temporary PIP_CACHE_DIR (every download), then again with the
+  cache that run filled (warm). pip's configured local wheel mirrors, if any, still apply.
+- build: `mkdocs build --strict` (both languages) twice: the first may execute walkthrough
+  notebooks into .cache/notebooks, the second reuses them (no notebook execution): the goal.
+- suite: `pytest` exactly as `./dev test` runs it, with per-phase durations.
+- floor: one `import tensorflow` (one pytest worker) plus the sum of the examples' own call
+  time; the goal is a full suite within 1.5x of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench/results.json"
+VENV_PY = ROOT / ".venv/bin/python"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TF_CPP_MIN_LOG_LEVEL": "2"}
+ENV.pop("KB_REQUIRE_GPU", None)
+BUILD_GOAL_S = 20
+FLOOR_FACTOR_GOAL = 1.5
+
+
+def _load() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
+def _timed(cmd: list[str], **kwargs) -> tuple[float, subprocess.CompletedProcess]:
+    start = time.monotonic()
+    done = subprocess.run(cmd, cwd=ROOT, env=kwargs.pop("env", ENV), **kwargs)
+    return round(time.monotonic() - start, 1), done
+
+
+def install(python: str) -> dict:
+    """./dev's install steps into throwaway venvs: empty pip cache, then warm."""
+    result = {}
+    with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
+        env = {**ENV, "PIP_CACHE_DIR": str(Path(tmp) / "pip-cache")}
+        for label in ("empty_cache", "warm_cache"):
+            venv = Path(tmp) / f"venv-{label}"
+            load = _load()
+            start = time.monotonic()
+            steps = [
+                [python, "-m", "venv", str(venv)],
+                [str(venv / "bin/python"), "-m", "pip", "install", "-q", "--upgrade", "pip"],
+                [str(venv / "bin/python"), "-m", "pip", "install", "-q", "-e", ".[test]"],
+            ]
+            for step in steps:
+                done = subprocess.run(step, cwd=ROOT, env=env, capture_output=True, text=True)
+                if done.returncode:
+                    sys.exit(f"bench: install step failed: {step}\n{done.stderr[-2000:]}")
+            seconds = round(time.monotonic() - start, 1)
+            size = subprocess.run(["du", "-sm", str(venv)], capture_output=True, text=True)
+            result[label] = {
+                "seconds": seconds,
+                "venv_mb": int(size.stdout.split()[0]),
+                "load_before": load,
+            }
+            print(f"bench: install ({label}): {seconds} s", flush=True)
+            shutil.rmtree(venv)
+        cache = Path(env["PIP_CACHE_DIR"])
+        size = subprocess.run(["du", "-sm", str(cache)], capture_output=True, text=True)
+        result["pip_cache_mb"] = int(size.stdout.split()[0]) if cache.exists() else 0
+        if not result["pip_cache_mb"]:
+            result["note"] = (
+                "pip cached nothing (the registry's responses are not cacheable here), so the "
+                "warm run downloads again: install time is unpacking, not downloading"
+            )
+    return result
+
+
+def build() -> dict:
+    result = {}
+    with tempfile.TemporaryDirectory(prefix="kb-bench-site-") as site:
+        for label in ("first", "no_notebook_execution"):
+            load = _load()
+            cmd = [str(VENV_PY), "-m", "mkdocs", "build", "--strict", "-q", "-d", site]
+            seconds, done = _timed(cmd, capture_output=True, text=True)
+            if done.returncode:
+                sys.exit(f"bench: strict build failed\n{done.stderr[-3000:]}")
+            result[label] = {"seconds": seconds, "load_before": load}
+            print(f"bench: strict build ({label}): {seconds} s", flush=True)
+    seconds = result["no_notebook_execution"]["seconds"]
+    result["goal_s"] = BUILD_GOAL_S
+    result["goal_met"] = seconds < BUILD_GOAL_S
+    return result
+
+
+def tensorflow_import() -> float:
+    code = "import time; t = time.perf_counter(); import tensorflow; print(time.perf_counter() - t)"
+    times = []
+    for _ in range(3):
+        done = subprocess.run(
+            [str(VENV_PY), "-c", code], env=ENV, capture_output=True, text=True, check=True
+        )
+        times.append(float(done.stdout.split()[-1]))
+    print(f"bench: import tensorflow: {min(times):.1f} s (best of 3)", flush=True)
+    return round(min(times), 2)
+
+
+DURATION = re.compile(r"^([\d.]+)s (setup|call|teardown)\s+(\S.*)$")
+
+
+def suite() -> dict:
+    load = _load()
+    cmd = [str(VENV_PY), "-m", "pytest", "-q", "--durations=0", "--durations-min=0"]
+    seconds, done = _timed(cmd, capture_output=True, text=True)
+    out = done.stdout
+    calls: dict[str, float] = {}
+    phases: dict[str, float] = {}
+    for line in out.splitlines():
+        match = DURATION.match(line.strip())
+        if match:
+            value, phase, nodeid = float(match[1]), match[2], match[3]
+            phases[phase] = phases.get(phase, 0.0) + value
+            if phase == "call":
+                calls[nodeid] = value
+    examples = {k: v for k, v in calls.items() if k.startswith("docs/")}
+    summary = [line for line in out.splitlines() if re.search(r"\d+ (passed|failed)", line)]
+    blocks = [line for line in out.splitlines() if line.startswith("code blocks executed")]
+    slowest = sorted(examples.items(), key=lambda kv: -kv[1])[:10]
+    tests = sorted(
+        ((k, v) for k, v in calls.items() if not k.startswith("docs/")), key=lambda kv: -kv[1]
+    )[:5]
+    print(f"bench: suite: {seconds} s: {summary[-1:]}", flush=True)
+    return {
+        "seconds": seconds,
+        "exit_code": done.returncode,
+        "summary": summary[-1] if summary else "",
+        "code_blocks": blocks[-1] if blocks else "",
+        "load_before": load,
+        "examples": len(examples),
+        "examples_call_s": round(sum(examples.values()), 1),
+        "phase_totals_s": {k: round(v, 1) for k, v in phases.items()},
+        "slowest_examples": [{"example": k, "seconds": v} for k, v in slowest],
+        "slowest_tests": [{"test": k, "seconds": v} for k, v in tests],
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-install", action="store_true")
+    parser.add_argument("--python", default=os.environ.get("PYTHON", "python3"))
+    args = parser.parse_args()
+    previous = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    results = {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "machine": {
+            "cores": os.cpu_count(),
+            "python": platform.python_version(),
+            "note": "shared machine: see load_before on each figure",
+        },
+    }
+    results["install"] = previous.get("install") if args.skip_install else install(args.python)
+    results["build"] = build()
+    imported = tensorflow_import()
+    results["suite"] = suite()
+    compute = results["suite"]["examples_call_s"]
+    floor = round(imported + compute, 1)
+    ratio = round(results["suite"]["seconds"] / floor, 2) if floor else None
+    results["floor"] = {
+        "tensorflow_import_s": imported,
+        "examples_call_s": compute,
+        "floor_s": floor,
+        "suite_over_floor": ratio,
+        "goal": FLOOR_FACTOR_GOAL,
+        "goal_met": ratio is not None and ratio <= FLOOR_FACTOR_GOAL,
+    }
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    print(json.dumps({k: results[k] for k in ("build", "floor")}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+# --8<-- [start:dense-between-lstm]
+import keras
+import numpy as np
+
+model = keras.Sequential([
+    keras.Input(shape=(20, 8)),  # 20 time steps, 8 features
+    keras.layers.LSTM(16, return_sequences=True),  # (batch, 20, 16)
+    keras.layers.Dense(4),  # applied to every time step: (batch, 20, 4)
+    keras.layers.LSTM(16),  # (batch, 16)
+    keras.layers.Dense(1, activation="sigmoid"),
+])
+shapes = [tuple(layer.output.shape) for layer in model.layers]
+print(shapes)
+assert shapes[1] == (None, 20, 4)  # Dense on a 3D input acts on the last axis only
+out = model(np.zeros((2, 20, 8), dtype="float32"))  # one network, trained end to end
+assert out.shape == (2, 1)
+# --8<-- [end:dense-between-lstm]
+
+# --8<-- [start:relu-output]
+targets = np.array([-1.5, -0.2, 0.4, 2.0])  # e.g. returns or temperatures
+relu = keras.activations.relu(np.linspace(-10, 10, 101)).numpy()
+print("smallest ReLU output:", relu.min())
+assert relu.min() == 0.0 and (targets < 0).any()  # a ReLU output can never reach them
+# --8<-- [end:relu-output]
+
+# --8<-- [start:two-inputs]
+vocab, dim = 50, 8
+word = keras.Input(shape=(1,), dtype="int32")
+context = keras.Input(shape=(1,), dtype="int32")
+w_word = keras.layers.Embedding(vocab, dim)(word)  # (batch, 1, 8)
+w_context = keras.layers.Embedding(vocab, dim)(context)  # (batch, 1, 8)
+dot = keras.layers.Dot(axes=2)([w_word, w_context])  # (batch, 1, 1)
+score = keras.layers.Reshape((1,))(dot)  # (batch, 1): Reshape takes a tuple
+sgns = keras.Model([word, context], keras.layers.Activation("sigmoid")(score))
+sgns.compile(optimizer="adam", loss="binary_crossentropy")
+print([tuple(t.shape) for t in (w_word, dot, score)])
+assert tuple(dot.shape) == (None, 1, 1) and tuple(score.shape) == (None, 1)
+
+X = np.random.default_rng(0).integers(0, vocab, size=(64, 3))
+X[:, 2] = X[:, 2] % 2  # column 2: the 0/1 label
+history = sgns.fit([X[:, 0], X[:, 1]], X[:, 2], epochs=1, verbose=0)  # a list: one per Input
+assert len(sgns.inputs) == 2
+# --8<-- [end:two-inputs]
+
+# --8<-- [start:load-weights]
+trained = sgns.layers[2]  # layers 0 and 1 are the two Inputs: [2] is the word Embedding
+assert isinstance(trained, keras.layers.Embedding)
+we = trained.get_weights()[0]  # a NumPy array of shape (vocab, dim)
+print(we.shape)
+
+try:  # the note's Embedding(..., load_weights=w)
+    keras.layers.Embedding(vocab, dim, load_weights=we)
+except ValueError as error:
+    print("ValueError:", error)
+
+sgns.save_weights("model.weights.h5")
+assert sgns.load_weights("model.weights.h5") is None  # it fills a model; returns nothing
+
+frozen = keras.layers.Embedding(vocab, dim, weights=[we], trainable=False)
+assert np.array_equal(frozen(np.arange(vocab)).numpy(), we)  # same shape, same vectors
+# --8<-- [end:load-weights]
+
+# --8<-- [start:linear-collapse]
+two_linear = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(5),
+                               keras.layers.Dense(2)])  # no activation: both linear
+(w1, b1), (w2, b2) = (layer.get_weights() for layer in two_linear.layers)
+x = np.random.default_rng(1).normal(size=(4, 3)).astype("float32")
+one_linear = x @ (w1 @ w2) + (b1 @ w2 + b2)  # a single matrix and bias
+assert np.allclose(two_linear(x).numpy(), one_linear, atol=1e-5)
+# --8<-- [end:linear-collapse]
+
+# --8<-- [start:sigmoid-derivative]
+z = np.linspace(-10, 10, 2001)
+s = 1 / (1 + np.exp(-z))
+derivative = s * (1 - s)
+print("largest sigmoid derivative:", derivative.max(), "| after 10 layers:", 0.25 ** 10)
+assert np.isclose(derivative.max(), 0.25)
+# --8<-- [end:sigmoid-derivative]
+
+# --8<-- [start:devices]
+import numpy as np
+import tensorflow as tf
+
+print("CPUs:", tf.config.list_physical_devices("CPU"))
+print("GPUs:", tf.config.list_physical_devices("GPU"))
+a = tf.constant(np.random.default_rng(0).normal(size=(256, 256)), dtype=tf.float32)
+product = tf.matmul(a, a)  # placed on the GPU when there is one
+print("ran on:", product.device)
+assert product.device.split(":")[-2] in ("CPU", "GPU")
+# --8<-- [end:devices]

@@ -1,0 +1,121 @@
+# --8<-- [start:formulas]
+import keras
+import numpy as np
+
+z = np.linspace(-5, 5, 101).astype("float32")
+formulas = {  # name in keras.activations: the formula in NumPy
+    "sigmoid": lambda z: 1 / (1 + np.exp(-z)),
+    "tanh": np.tanh,
+    "relu": lambda z: np.maximum(0, z),
+    "leaky_relu": lambda z: np.where(z > 0, z, 0.2 * z),  # keras.activations default slope 0.2
+    "elu": lambda z: np.where(z > 0, z, 1.0 * (np.exp(z) - 1)),  # alpha = 1
+    "linear": lambda z: z,
+}
+for name, formula in formulas.items():
+    from_keras = np.asarray(keras.activations.get(name)(z))
+    print(f"{name:10s} max |keras - formula| = {np.abs(from_keras - formula(z)).max():.1e}")
+    assert np.allclose(from_keras, formula(z), atol=1e-6), name
+# --8<-- [end:formulas]
+
+# --8<-- [start:softmax]
+logits = np.array([[2.0, 1.0, 0.1]], dtype="float32")
+probabilities = np.asarray(keras.activations.softmax(logits))
+by_hand = np.exp(logits) / np.exp(logits).sum(axis=-1, keepdims=True)
+print(probabilities.round(3), "sum", probabilities.sum())
+assert np.allclose(probabilities, by_hand) and np.isclose(probabilities.sum(), 1)
+# --8<-- [end:softmax]
+
+# --8<-- [start:leaky-prelu]
+# The layer LeakyReLU has its own default slope (0.3), unlike the function (0.2)
+layer = keras.layers.LeakyReLU()
+assert np.allclose(layer(z), np.where(z > 0, z, 0.3 * z))
+assert np.allclose(keras.layers.LeakyReLU(negative_slope=0.2)(z), formulas["leaky_relu"](z))
+
+# PReLU learns the slope for z < 0 (one alpha per unit); it starts at 0, i.e. as ReLU
+prelu = keras.layers.PReLU()
+out = prelu(z[None, :])
+alpha = prelu.get_weights()[0]
+print("PReLU alpha shape", alpha.shape, "initial value", alpha.max())
+assert alpha.shape == (101,) and np.allclose(out, np.maximum(0, z))
+# --8<-- [end:leaky-prelu]
+
+# --8<-- [start:maxout]
+# Maxout (note 002) is not a Keras layer: take the max over k linear pieces per unit
+units, pieces = 4, 3
+maxout = keras.Sequential([
+    keras.Input(shape=(8,)),
+    keras.layers.Dense(units * pieces),
+    keras.layers.Reshape((units, pieces)),
+    keras.layers.Lambda(lambda t: keras.ops.max(t, axis=-1)),
+])
+print("maxout output shape:", maxout.output_shape)
+assert maxout.output_shape == (None, units)
+assert not hasattr(keras.layers, "Maxout")
+# --8<-- [end:maxout]
+
+# --8<-- [start:derivatives]
+import tensorflow as tf
+
+z_tensor = tf.constant(z)
+slopes = {}
+for name in ("sigmoid", "tanh", "relu", "leaky_relu", "elu"):
+    with tf.GradientTape() as tape:
+        tape.watch(z_tensor)
+        out = keras.activations.get(name)(z_tensor)
+    slopes[name] = tape.gradient(out, z_tensor).numpy()
+    print(f"{name:10s} slope at z=-5: {slopes[name][0]:.4f}  max slope {slopes[name].max():.3f}")
+assert np.isclose(slopes["sigmoid"].max(), 0.25)  # at most 1/4: stacks of sigmoids vanish
+assert np.isclose(slopes["tanh"].max(), 1.0)
+assert slopes["relu"][0] == 0 and slopes["relu"][-1] == 1  # 0 for z < 0, 1 for z > 0
+assert np.isclose(slopes["leaky_relu"][0], 0.2)  # never exactly 0
+# --8<-- [end:derivatives]
+
+# --8<-- [start:dying-relu]
+# A ReLU unit whose weighted sum is negative for every input outputs 0 and gets gradient 0,
+# so training can never revive it: a "dead" neuron. Leaky ReLU keeps a small gradient.
+x = np.random.default_rng(0).normal(size=(64, 3)).astype("float32")
+y = x.sum(axis=1, keepdims=True)
+
+
+def train_one_unit(activation):
+    unit = keras.layers.Dense(1, activation=activation,
+                              bias_initializer=keras.initializers.Constant(-10.0))
+    model = keras.Sequential([keras.Input(shape=(3,)), unit])
+    model.compile(optimizer=keras.optimizers.SGD(0.1), loss="mse")
+    before = unit.get_weights()[0].copy()
+    model.fit(x, y, epochs=5, verbose=0)
+    return np.abs(unit.get_weights()[0] - before).max()
+
+
+relu_change, leaky_change = train_one_unit("relu"), train_one_unit("leaky_relu")
+print(f"weight change after training: relu {relu_change}, leaky_relu {leaky_change:.3f}")
+assert relu_change == 0.0 and leaky_change > 0.01
+# --8<-- [end:dying-relu]
+
+# --8<-- [start:relu-output]
+# The last-layer rule: ReLU cannot output a negative number, so a regression target
+# below zero is out of reach. Keep the output Dense linear (or sigmoid / softmax).
+y_signed = x[:, :1]  # half of these targets are negative
+for activation in ("relu", "linear"):
+    model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(16, activation="relu"),
+                              keras.layers.Dense(1, activation=activation)])
+    model.compile(optimizer=keras.optimizers.Adam(0.02), loss="mse")
+    loss = model.fit(x, y_signed, epochs=50, batch_size=64, verbose=0).history["loss"][-1]
+    lowest = model.predict(x, verbose=0).min()
+    print(f"output {activation:6s}: lowest prediction {lowest:.3f}, final loss {loss:.4f}")
+    if activation == "relu":
+        relu_lowest, relu_loss = lowest, loss
+    else:
+        linear_loss = loss
+assert relu_lowest >= 0 and relu_loss > 10 * linear_loss
+# --8<-- [end:relu-output]
+
+# --8<-- [start:not-an-activation]
+# Note 000's table lists "granger causality": a test for time series, not an activation
+try:
+    keras.activations.get("granger_causality")
+except ValueError as error:
+    print("ValueError:", str(error)[:60])
+else:
+    raise AssertionError("Keras should not know this name")
+# --8<-- [end:not-an-activation]

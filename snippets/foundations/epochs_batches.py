@@ -1,0 +1,67 @@
+# --8<-- [start:count]
+import math
+
+import keras
+import numpy as np
+
+
+class CountIterations(keras.callbacks.Callback):
+    """Counts training batches (iterations) per epoch and in total."""
+
+    def on_train_begin(self, logs=None):
+        self.per_epoch, self.total = [], 0
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self.per_epoch.append(0)
+
+    def on_train_batch_end(self, batch, logs=None):
+        self.per_epoch[-1] += 1
+        self.total += 1
+
+
+rng = np.random.default_rng(0)
+x = rng.normal(size=(2000, 4)).astype("float32")  # 2,000 samples
+y = x @ np.array([1.0, -2.0, 0.5, 3.0], dtype="float32")
+
+model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])
+model.compile(optimizer="sgd", loss="mse")
+counter = CountIterations()
+model.fit(x, y, epochs=20, batch_size=500, verbose=0, callbacks=[counter])
+print("iterations per epoch:", counter.per_epoch[:3], "... total:", counter.total)
+print("optimizer steps:", int(model.optimizer.iterations))
+assert counter.per_epoch == [4] * 20  # 2000 / 500 = 4 iterations per epoch
+assert counter.total == 80 == int(model.optimizer.iterations)  # 20 epochs x 4
+# --8<-- [end:count]
+
+# --8<-- [start:remainder]
+counter = CountIterations()
+model.fit(x[:1900], y[:1900], epochs=1, batch_size=500, verbose=0, callbacks=[counter])
+print("1,900 samples, batch_size=500:", counter.total, "iterations")
+assert counter.total == math.ceil(1900 / 500) == 4  # 500 + 500 + 500 + 400
+# --8<-- [end:remainder]
+
+# --8<-- [start:batch-size-advice]
+# Note 000: "25,000 samples -> batch_size 300 rather than 20". Updates per epoch:
+for batch_size in (20, 300):
+    print(f"batch_size={batch_size}: {math.ceil(25_000 / batch_size)} updates per epoch")
+assert math.ceil(25_000 / 20) == 1250 and math.ceil(25_000 / 300) == 84
+# --8<-- [end:batch-size-advice]
+
+# --8<-- [start:early-stopping]
+rng = np.random.default_rng(1)
+x_small = rng.normal(size=(60, 20)).astype("float32")  # few samples, many features
+y_small = (x_small[:, 0] + x_small[:, 1] + rng.normal(scale=0.5, size=60) > 0).astype("float32")
+big = keras.Sequential([
+    keras.Input(shape=(20,)),
+    keras.layers.Dense(128, activation="relu"),
+    keras.layers.Dense(1, activation="sigmoid"),
+])
+big.compile(optimizer=keras.optimizers.Adam(0.003), loss="binary_crossentropy")
+history = big.fit(x_small[:40], y_small[:40], validation_data=(x_small[40:], y_small[40:]),
+                  epochs=60, batch_size=40, verbose=0)
+val_loss = history.history["val_loss"]
+best = int(np.argmin(val_loss))
+print(f"val_loss is lowest at epoch {best + 1} ({val_loss[best]:.3f}), "
+      f"{val_loss[-1]:.3f} after 60 epochs; training loss {history.history['loss'][-1]:.3f}")
+assert best < 59 and val_loss[-1] > val_loss[best]  # more epochs made validation worse
+# --8<-- [end:early-stopping]

@@ -1,0 +1,113 @@
+# --8<-- [start:data]
+import numpy as np
+import tensorflow as tf
+
+rng = np.random.default_rng(0)
+x = rng.uniform(-1, 1, size=256).astype("float32")
+y = (3.0 * x + 2.0 + rng.normal(scale=0.1, size=256)).astype("float32")  # true w=3, b=2
+
+
+def mse(w, b, xs, ys):
+    return tf.reduce_mean((w * xs + b - ys) ** 2)
+# --8<-- [end:data]
+
+# --8<-- [start:gradient]
+w, b = tf.Variable(0.0), tf.Variable(0.0)
+with tf.GradientTape() as tape:
+    loss = mse(w, b, x, y)
+dw, db = tape.gradient(loss, [w, b])
+
+# By hand: L = mean((w x + b - y)^2)  ->  dL/dw = mean(2 (w x + b - y) x), dL/db = mean(2 (...))
+error = w.numpy() * x + b.numpy() - y
+print("tape:", dw.numpy(), db.numpy(), " by hand:", np.mean(2 * error * x), np.mean(2 * error))
+assert np.isclose(dw.numpy(), np.mean(2 * error * x), rtol=1e-5)
+assert np.isclose(db.numpy(), np.mean(2 * error), rtol=1e-5)
+# --8<-- [end:gradient]
+
+# --8<-- [start:descent]
+learning_rate = 0.1
+for _ in range(200):
+    with tf.GradientTape() as tape:
+        loss = mse(w, b, x, y)
+    dw, db = tape.gradient(loss, [w, b])
+    w.assign(w - learning_rate * dw)  # W = W - learning_rate * gradient
+    b.assign(b - learning_rate * db)
+print(f"w={w.numpy():.3f} b={b.numpy():.3f} loss={loss.numpy():.4f}")
+assert abs(w.numpy() - 3) < 0.05 and abs(b.numpy() - 2) < 0.05
+# --8<-- [end:descent]
+
+# --8<-- [start:keras-sgd]
+import keras
+
+# keras.optimizers.SGD makes exactly the same update
+v = keras.Variable(np.array([1.0, -2.0], dtype="float32"))
+grad = np.array([0.5, 4.0], dtype="float32")
+keras.optimizers.SGD(learning_rate=0.1).apply_gradients([(grad, v)])
+print(v.numpy())
+assert np.allclose(v.numpy(), np.array([1.0, -2.0]) - 0.1 * grad)
+# --8<-- [end:keras-sgd]
+
+# --8<-- [start:batches]
+def gradient_at_start(batch_size):
+    """The gradient dL/dw at w = b = 0, estimated from one random batch."""
+    index = rng.choice(len(x), size=batch_size, replace=False)
+    w0, b0 = tf.Variable(0.0), tf.Variable(0.0)
+    with tf.GradientTape() as tape:
+        loss = mse(w0, b0, x[index], y[index])
+    return tape.gradient(loss, w0).numpy()
+
+
+for batch_size in (1, 32, 256):  # SGD, mini-batch, full batch
+    estimates = [gradient_at_start(batch_size) for _ in range(50)]
+    print(f"batch {batch_size:3d}: updates per epoch {len(x) // batch_size:3d}, "
+          f"gradient {np.mean(estimates):6.3f} ± {np.std(estimates):.3f}")
+    if batch_size == 1:
+        noise_sgd = np.std(estimates)
+    elif batch_size == 32:
+        noise_mini = np.std(estimates)
+    else:
+        noise_full = np.std(estimates)
+assert noise_sgd > noise_mini > noise_full  # bigger batches, less noisy directions
+assert noise_full < 1e-5  # the full batch always gives the same, exact gradient
+# --8<-- [end:batches]
+
+# --8<-- [start:learning-rate]
+def descend(learning_rate, steps=20, start=-4.0):
+    """Gradient descent on L(w) = (w - 1)^2, whose gradient is 2 (w - 1)."""
+    w = start
+    for _ in range(steps):
+        w = w - learning_rate * 2 * (w - 1)
+    return w
+
+
+for lr in (0.01, 0.1, 0.5, 0.9, 1.1):
+    print(f"lr={lr:<4}  w after 20 steps = {descend(lr):.4g}")
+assert abs(descend(0.01) - 1) > 2  # too small: still far away
+assert abs(descend(0.1) - 1) < 0.1  # good
+assert descend(0.5) == 1.0  # lands exactly on the minimum of this parabola
+assert abs(descend(0.9) - 1) < 0.1  # overshoots back and forth, but converges
+assert abs(descend(1.1) - 1) > 100  # too large: diverges
+# --8<-- [end:learning-rate]
+
+# --8<-- [start:local-minima]
+def bumpy(w):
+    """A loss with a shallow local minimum near w=1.13 and a deeper one near w=-1.30."""
+    return w**4 - 3 * w**2 + w
+
+
+def minimize(momentum, start=2.0, steps=300):
+    w = keras.Variable(start)
+    optimizer = keras.optimizers.SGD(learning_rate=0.01, momentum=momentum)
+    for _ in range(steps):
+        with tf.GradientTape() as tape:
+            loss = bumpy(w)
+        optimizer.apply_gradients([(tape.gradient(loss, w), w)])
+    return float(w.numpy())
+
+
+plain, heavy = minimize(momentum=0.0), minimize(momentum=0.9)
+print(f"plain GD stops at w={plain:.2f} (loss {bumpy(plain):.2f}); "
+      f"momentum 0.9 reaches w={heavy:.2f} (loss {bumpy(heavy):.2f})")
+assert abs(plain - 1.13) < 0.01  # stuck in the local minimum
+assert abs(heavy + 1.30) < 0.01 and bumpy(heavy) < bumpy(plain)
+# --8<-- [end:local-minima]

@@ -1,0 +1,194 @@
+# --8<-- [start:why-scale]
+import keras
+import numpy as np
+import tensorflow as tf
+
+rng = np.random.default_rng(0)
+x_raw = np.column_stack([rng.normal(50_000, 15_000, 256),  # e.g. an income
+                         rng.normal(40, 12, 256)]).astype("float32")  # e.g. an age
+y = (x_raw[:, 0] / 15_000 + x_raw[:, 1] / 12 > 50_000 / 15_000 + 40 / 12).astype("float32")
+x_scaled = (x_raw - x_raw.mean(axis=0)) / x_raw.std(axis=0)
+
+model = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(8, activation="relu"),
+                          keras.layers.Dense(1, activation="sigmoid")])
+loss_fn = keras.losses.BinaryCrossentropy()
+norms = {}
+for name, inputs in (("raw", x_raw), ("scaled", x_scaled)):
+    with tf.GradientTape() as tape:
+        loss = loss_fn(y[:, None], model(inputs))
+    norms[name] = float(tf.norm(tape.gradient(loss, model.layers[0].kernel)))
+print({name: f"{norm:.2e}" for name, norm in norms.items()})
+assert norms["raw"] > 1000 * norms["scaled"]  # huge gradient steps on unscaled inputs
+# --8<-- [end:why-scale]
+
+# --8<-- [start:train-statistics]
+from sklearn.preprocessing import StandardScaler
+
+x_train, x_test = x_raw[:200], x_raw[200:]
+scaler = StandardScaler().fit(x_train)  # mean and std of the TRAINING data only
+x_train_s, x_test_s = scaler.transform(x_train), scaler.transform(x_test)
+print("train mean", scaler.mean_.round(1), "std", scaler.scale_.round(1))
+assert np.allclose(scaler.mean_, x_train.mean(axis=0), rtol=1e-5)
+assert np.allclose(x_train_s.mean(axis=0), 0, atol=1e-5)  # exactly 0 on train ...
+print("test after scaling: mean", x_test_s.mean(axis=0).round(2))  # ... only near 0 on test
+
+norm = keras.layers.Normalization()  # the same thing as a Keras layer
+norm.adapt(x_train)  # learns mean and variance from the training data
+assert np.allclose(norm(x_test).numpy(), x_test_s, atol=1e-3)
+# --8<-- [end:train-statistics]
+
+# --8<-- [start:note-tip]
+# The note's tip: standardize the test set with the test set's own mean and std
+one_sample = x_test[:1]
+with np.errstate(invalid="ignore"):
+    own = (one_sample - one_sample.mean(axis=0)) / one_sample.std(axis=0)
+print("one test sample, own statistics:", own)  # 0 / 0
+assert np.isnan(own).all()
+
+rich = x_test[x_test[:, 0] > 60_000]  # a test batch of high incomes only
+own_stats = (rich - rich.mean(axis=0)) / rich.std(axis=0)
+print("high incomes, own statistics:", own_stats[:, 0].mean().round(2),
+      "| train statistics:", scaler.transform(rich)[:, 0].mean().round(2))
+assert abs(own_stats[:, 0].mean()) < 1e-5  # they now look average ...
+assert scaler.transform(rich)[:, 0].mean() > 0.5  # ... but are above average
+# --8<-- [end:note-tip]
+
+# --8<-- [start:impute]
+from sklearn.impute import SimpleImputer
+
+x_train_missing = x_train.copy()
+x_train_missing[::10, 1] = np.nan  # some ages are missing
+x_test_missing = x_test.copy()
+x_test_missing[:5, 1] = np.nan
+imputer = SimpleImputer(strategy="mean").fit(x_train_missing)
+filled = imputer.transform(x_test_missing)
+print("value used for missing ages:", imputer.statistics_[1].round(2))
+assert np.isclose(imputer.statistics_[1], np.nanmean(x_train_missing[:, 1]))
+assert np.allclose(filled[:5, 1], imputer.statistics_[1])  # the TRAINING mean fills the test
+# --8<-- [end:impute]
+
+# --8<-- [start:kfold-pipeline]
+from scikeras.wrappers import KerasClassifier
+from sklearn.model_selection import KFold, cross_validate
+from sklearn.pipeline import make_pipeline
+
+
+def build_classifier():
+    model = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(8, activation="relu"),
+                              keras.layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer=keras.optimizers.Adam(0.01), loss="binary_crossentropy",
+                  metrics=["accuracy"])
+    return model
+
+
+x_train_all, y_train_all = x_train_missing, y[:200]
+pipeline = make_pipeline(
+    SimpleImputer(strategy="mean"),  # fitted inside each fold, on that fold's training part
+    StandardScaler(),
+    KerasClassifier(model=build_classifier, epochs=20, batch_size=16, verbose=0),
+)
+folds = KFold(n_splits=4, shuffle=True, random_state=0)
+result = cross_validate(pipeline, x_train_all, y_train_all, cv=folds, return_estimator=True)
+print("fold accuracies:", result["test_score"].round(3), "mean", result["test_score"].mean())
+for (train_idx, _), fitted in zip(folds.split(x_train_all), result["estimator"], strict=True):
+    fold_scaler = fitted.named_steps["standardscaler"]
+    fold_filled = fitted.named_steps["simpleimputer"].transform(x_train_all[train_idx])
+    assert np.allclose(fold_scaler.mean_, fold_filled.mean(axis=0), rtol=1e-5)
+assert result["test_score"].mean() > 0.8
+# --8<-- [end:kfold-pipeline]
+
+# --8<-- [start:final-fit]
+final = pipeline.fit(x_train_all, y_train_all)  # all training + validation data
+test_accuracy = final.score(x_test_missing, y[200:])
+print("held-out test accuracy:", round(test_accuracy, 3))
+assert test_accuracy > 0.8
+# --8<-- [end:final-fit]
+
+# --8<-- [start:missing-in-test]
+rng = np.random.default_rng(1)
+x0 = rng.normal(loc=2.0, size=600)
+x1 = x0 + rng.normal(scale=0.5, size=600)  # correlated with x0
+x = np.column_stack([x0, x1, rng.normal(size=600)]).astype("float32")
+y = (x0 > 2.0).astype("float32")
+x_tr, y_tr, x_te, y_te = x[:400], y[:400], x[400:], y[400:]
+x_te_missing = x_te.copy()
+x_te_missing[:, 0] = 0.0  # feature 0 is missing in the test data, filled with 0
+
+# Training copies with feature 0 deliberately blanked the same way
+x_blank = x_tr.copy()
+x_blank[:, 0] = 0.0
+x_tr_aug, y_tr_aug = np.concatenate([x_tr, x_blank]), np.concatenate([y_tr, y_tr])
+
+
+def fit_and_score(x_fit, y_fit):
+    model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(8, activation="relu"),
+                              keras.layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer=keras.optimizers.Adam(0.01), loss="binary_crossentropy",
+                  metrics=["accuracy"])
+    model.fit(x_fit, y_fit, epochs=30, batch_size=32, verbose=0)
+    return model.evaluate(x_te_missing, y_te, verbose=0)[1]
+
+
+plain_accuracy, augmented_accuracy = fit_and_score(x_tr, y_tr), fit_and_score(x_tr_aug, y_tr_aug)
+print(f"test accuracy without feature 0: trained as is {plain_accuracy:.3f}, "
+      f"with blanked copies {augmented_accuracy:.3f}")
+assert augmented_accuracy > plain_accuracy + 0.2
+# --8<-- [end:missing-in-test]
+
+# --8<-- [start:feature-engineering]
+from sklearn.linear_model import LogisticRegression
+
+rng = np.random.default_rng(2)
+points = rng.uniform(-1, 1, size=(60, 2))  # only 60 samples
+inside = (np.hypot(points[:, 0], points[:, 1]) < 0.7).astype(int)  # inside a circle?
+radius = np.hypot(points[:, 0], points[:, 1])[:, None]  # the engineered feature
+raw_score = LogisticRegression().fit(points, inside).score(points, inside)
+engineered_score = LogisticRegression().fit(radius, inside).score(radius, inside)
+print(f"linear model accuracy: raw (x, y) {raw_score:.2f}, radius {engineered_score:.2f}")
+assert engineered_score > 0.95 > raw_score
+# --8<-- [end:feature-engineering]
+
+# --8<-- [start:basic-mlp-data]
+import keras
+import numpy as np
+from keras.utils import to_categorical
+from sklearn.model_selection import train_test_split
+
+(X_train, y_train), (X_test, y_test) = keras.datasets.mnist.load_data()
+# reshaping X data: (n, 28, 28) => (n, 784)
+X_train = X_train.reshape((X_train.shape[0], -1))  # -1: all remaining axes in one
+X_test = X_test.reshape((X_test.shape[0], -1))
+print(X_train.shape, X_test.shape)
+assert X_train.shape[1:] == (784,)
+
+n = len(X_train)
+# use only 33% of training data; the split returns (1 - p) first, then p
+X_train, _, y_train, _ = train_test_split(X_train, y_train, test_size=0.67, random_state=7)
+print(len(X_train), "of", n)
+assert len(X_train) == n - int(np.ceil(0.67 * n))
+
+# converting y data into categorical (one-hot encoding)
+y_train = to_categorical(y_train)
+y_test = to_categorical(y_test)
+print(y_train.shape, y_train[0])
+assert y_train.shape[1] == 10 and np.allclose(y_train.sum(axis=1), 1)
+# --8<-- [end:basic-mlp-data]
+
+# --8<-- [start:basic-mlp-model]
+from keras.layers import Activation, Dense
+
+model = keras.Sequential()
+model.add(keras.Input(shape=(784,)))  # instead of Dense(50, input_shape=(784,))
+model.add(Dense(50))
+model.add(Activation("sigmoid"))
+for _ in range(3):
+    model.add(Dense(50))
+    model.add(Activation("sigmoid"))
+model.add(Dense(10))
+model.add(Activation("softmax"))  # 10 outputs for 10 classes, summing to 1
+model.compile(optimizer="sgd", loss="categorical_crossentropy", metrics=["accuracy"])
+print(model.count_params())
+assert model.count_params() == (784 * 50 + 50) + 3 * (50 * 50 + 50) + (50 * 10 + 10)
+probabilities = model.predict(X_test[:2].astype("float32") / 255, verbose=0)
+assert np.allclose(probabilities.sum(axis=1), 1, atol=1e-5)
+# --8<-- [end:basic-mlp-model]

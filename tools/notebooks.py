@@ -1,0 +1,214 @@
+"""Walkthrough notebooks: one code source, prose in two languages, one real execution.
+
+Why this shape (issue 4). mkdocs-jupyter renders a notebook page itself, from the file it is
+given: it never runs pymdownx.snippets, and under mkdocs-static-i18n it copies ``.ipynb`` and
+``.py`` pages raw. So a walkthrough is written like every other page of the site:
+
+* ``docs/<area>/<name>.md`` and ``<name>.en.md`` are jupytext-Markdown notebooks (a ``jupyter:``
+  kernelspec front matter) holding the prose, with each code cell a ```` ```python ```` fence that
+  includes a section of ``snippets/<area>/<name>.py``. The code exists once; the twin tests
+  (tests/test_translations.py) already prove both languages include the same code.
+* At build time ``hooks/notebooks.py`` asks :func:`build` for each language's notebook: the page
+  with its includes expanded exactly as the site expands them (:mod:`tools.pages`), turned into an
+  ``.ipynb`` by jupytext, carrying the outputs of ONE execution of the Korean notebook in a fresh
+  kernel. mkdocs-jupyter renders that file, and ``include_source`` publishes it for download.
+* Outputs are never typed: they come from :func:`execute` (nbclient, a fresh ``python3`` kernel,
+  ``allow_errors=False``; a failing cell raises :class:`NotebookError` naming the page and cell).
+  An execution is cached under ``.cache/notebooks/`` keyed by a hash of the code cells, the
+  stand-ins, the kernel preamble and the library versions, so a prose edit rebuilds in seconds;
+  ``KB_NOTEBOOK_CACHE=0`` re-executes every notebook. tests/test_notebooks.py always executes
+  afresh.
+
+The kernel gets the same harness as the page examples, before the first cell and outside the
+notebook (:data:`PREAMBLE`): the offline dataset stand-ins (:mod:`tools.standins`), seed 42, no
+network sockets. A downloaded notebook has none of it and loads the real data sets.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import os
+import re
+import tempfile
+from importlib.metadata import version
+from pathlib import Path
+
+import jupytext
+import nbformat
+
+from tools import pages
+
+CACHE = pages.ROOT / ".cache" / "notebooks"
+CELL_TIMEOUT = 300  # seconds; a walkthrough cell takes a few
+FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?\n)---\n", re.S)
+
+# Run in the kernel before the first cell and not recorded in the notebook (IPKernelApp.exec_lines)
+PREAMBLE = [
+    f"import sys; sys.path.insert(0, {str(pages.ROOT)!r})",
+    "from tools import standins; standins.install()",  # keras.datasets.*.load_data() offline
+    "import keras; keras.utils.set_random_seed(42)",
+    "try:\n import pytest_socket; pytest_socket.disable_socket(allow_unix_socket=True)\n"
+    "except ImportError:\n pass",
+]
+KERNEL_ARGS = [
+    f"--IPKernelApp.exec_lines={json.dumps(PREAMBLE)}",
+    "--IPKernelApp.capture_fd_output=False",  # TensorFlow's C++ log lines stay out of outputs
+]
+KERNEL_ENV = {"TF_CPP_MIN_LOG_LEVEL": "2", "KERAS_BACKEND": "tensorflow", "PYTHONHASHSEED": "0"}
+
+
+_RAN: dict[str, nbformat.NotebookNode] = {}  # executions of this process, by cache key
+
+
+class NotebookError(Exception):
+    """A notebook that cannot be built or executed; the message names the page and the cell."""
+
+
+def is_notebook(page: Path) -> bool:
+    """A page is a notebook when its front matter declares a jupyter kernelspec (jupytext)."""
+    match = FRONT_MATTER.match(page.read_text(encoding="utf-8"))
+    return bool(match) and re.search(r"^jupyter:\n(\s+.*\n)*\s+kernelspec:", match["yaml"], re.M)
+
+
+def notebook_pages() -> list[Path]:
+    """Korean notebook pages; their English twins hold the same code cells."""
+    return [page for page in pages.korean_pages() if is_notebook(page)]
+
+
+def to_notebook(page: Path) -> nbformat.NotebookNode:
+    """The page as the site shows it (includes expanded), as a notebook without outputs."""
+    try:
+        notebook = jupytext.reads(pages.expand(page).text, fmt="md")
+    except pages.PageError as error:
+        raise NotebookError(str(error)) from None
+    notebook.metadata.pop("jupytext", None)
+    for number, cell in enumerate(notebook.cells, start=1):
+        cell.metadata, cell.id = {}, f"cell-{number}"  # stable ids: reproducible files
+    return notebook
+
+
+def code_cells(page: Path) -> list[str]:
+    return [cell.source for cell in to_notebook(page).cells if cell.cell_type == "code"]
+
+
+def execute(notebook: nbformat.NotebookNode, page: Path) -> nbformat.NotebookNode:
+    """Run every cell in a fresh kernel with the harness preamble; raise on the first error."""
+    from jupyter_client.manager import KernelManager
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    notebook = copy.deepcopy(notebook)
+    with tempfile.TemporaryDirectory(prefix="notebook-") as workdir:
+        # ipc transport: no TCP port is opened (pytest-socket blocks sockets in the test process)
+        manager = KernelManager(kernel_name="python3", transport="ipc")
+        manager.connection_file = str(Path(workdir) / "kernel.json")
+        manager.ip = str(Path(workdir) / "kernel-ipc")
+        client = NotebookClient(
+            notebook,
+            km=manager,
+            timeout=CELL_TIMEOUT,
+            allow_errors=False,
+            record_timing=False,
+            extra_arguments=KERNEL_ARGS,
+            resources={"metadata": {"path": workdir}},  # files a cell writes land here
+        )
+        saved = {key: os.environ.get(key) for key in KERNEL_ENV}
+        os.environ.update(KERNEL_ENV)  # the kernel inherits the environment
+        try:
+            client.execute(cwd=workdir)
+        except CellExecutionError as error:
+            failed = next(
+                (i for i, cell in enumerate(notebook.cells) if _has_error(cell)), None
+            )
+            where = "a cell" if failed is None else f"cell {failed + 1}"
+            first = "" if failed is None else notebook.cells[failed].source.splitlines()[0]
+            raise NotebookError(
+                f"{pages.rel(page)}: {where} failed ({first!r}):\n{error}"
+            ) from None
+        except Exception as error:  # kernel died, timeout, ...
+            raise NotebookError(f"{pages.rel(page)}: {type(error).__name__}: {error}") from None
+        finally:
+            if manager.has_kernel:  # nbclient leaves a kernel it did not start running
+                manager.shutdown_kernel(now=True)
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
+    return notebook
+
+
+def _has_error(cell) -> bool:
+    return any(output.get("output_type") == "error" for output in cell.get("outputs", []))
+
+
+def _cache_key(cells: list[str]) -> str:
+    digest = hashlib.sha256()
+    for part in [
+        *cells,
+        (pages.ROOT / "tools" / "standins.py").read_text(encoding="utf-8"),
+        *KERNEL_ARGS,
+        *(f"{key}={value}" for key, value in KERNEL_ENV.items()),
+        *(f"{name}=={version(name)}" for name in ("keras", "tensorflow", "numpy", "ipykernel")),
+    ]:
+        digest.update(part.encode() + b"\0")
+    return digest.hexdigest()[:20]
+
+
+def executed(page: Path, use_cache: bool | None = None) -> nbformat.NotebookNode:
+    """The Korean page's notebook with outputs, from the cache or from a fresh execution.
+
+    ``use_cache=False`` always executes; by default a result from this process or from the
+    cache directory is reused (``KB_NOTEBOOK_CACHE=0`` leaves out the directory, so a build
+    executes each notebook once, for both languages).
+    """
+    notebook = to_notebook(page)
+    cells = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+    stem = "-".join(page.relative_to(pages.DOCS).with_suffix("").parts)
+    key = f"{stem}-{_cache_key(cells)}"
+    cached = CACHE / "executed" / f"{key}.ipynb"
+    if use_cache is not False:
+        if key in _RAN:
+            return copy.deepcopy(_RAN[key])
+        if os.environ.get("KB_NOTEBOOK_CACHE", "1") != "0" and cached.exists():
+            return nbformat.read(cached, as_version=4)
+    notebook = execute(notebook, page)
+    _RAN[key] = copy.deepcopy(notebook)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    for stale in cached.parent.glob(f"{stem}-{'?' * len(key.removeprefix(stem + '-'))}.ipynb"):
+        stale.unlink()
+    partial = cached.with_suffix(".partial")
+    nbformat.write(notebook, partial)
+    partial.replace(cached)
+    return notebook
+
+
+def build(page: Path, out_dir: Path) -> Path:
+    """Write ``page``'s notebook (either language) with the outputs of the Korean execution.
+
+    Returns the path of the ``.ipynb`` (named after the page without its language suffix).
+    """
+    english = page.name.endswith(pages.SECONDARY_SUFFIX)
+    korean = pages.twin_of(page) if english else page
+    reference = [cell for cell in executed(korean).cells if cell.cell_type == "code"]
+    notebook = to_notebook(page)
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    if [cell.source for cell in code] != [cell.source for cell in reference]:
+        raise NotebookError(f"{pages.rel(page)}: code cells differ from {pages.rel(korean)}")
+    for cell, ran in zip(code, reference, strict=True):
+        cell.outputs, cell.execution_count = ran.outputs, ran.execution_count
+    notebook.metadata["kernelspec"] = {
+        "display_name": "Python 3",
+        "language": "python",
+        "name": "python3",
+    }
+    notebook.metadata["language_info"] = {"name": "python"}
+    relative = page.relative_to(pages.DOCS)
+    name = relative.name.removesuffix(pages.SECONDARY_SUFFIX if english else ".md") + ".ipynb"
+    target = out_dir / ("en" if english else "ko") / relative.parent / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.validate(notebook)
+    nbformat.write(notebook, target)
+    return target
