@@ -62,7 +62,10 @@ def _is_notebook_page(page) -> bool:
 def on_pre_page(page, config, files):
     if _is_notebook_page(page):
         page.notebook_source = Path(page.file.abs_src_path)
-        page.file.abs_src_path = str(notebooks.build(page.notebook_source, OUT))
+        try:
+            page.file.abs_src_path = str(notebooks.build(page.notebook_source, OUT))
+        except notebooks.NotebookError as error:  # a failing cell fails the build, named
+            raise PluginError(str(error)) from None
     return page
 
 

@@ -6,8 +6,8 @@
   error on every page, a blocked request from file://. The header language switcher does not use
   these tags, and sitemap.xml carries the hreflang alternates already, so they go.
 - Material's search dialog has no accessible name (axe: aria-dialog-name): name it.
-- A wide display formula scrolls sideways; a keyboard user must be able to focus it to scroll
-  (axe: scrollable-region-focusable).
+- A wide display formula or notebook code cell scrolls sideways; a keyboard user must be able
+  to focus it to scroll (axe: scrollable-region-focusable).
 """
 
 import re
@@ -15,7 +15,7 @@ import re
 ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 SEARCH_NAME = {"ko": "검색", "en": "Search"}
-MATH_BLOCK = '<div class="arithmatex">'
+SCROLLERS = ('<div class="arithmatex">', '<div class="highlight-ipynb hl-python">')
 
 
 def on_post_page(output, **kwargs):
@@ -23,4 +23,6 @@ def on_post_page(output, **kwargs):
     name = SEARCH_NAME.get(lang[1] if lang else "ko", "Search")
     output = ALTERNATE.sub("", output)
     output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{name}">')
-    return output.replace(MATH_BLOCK, '<div class="arithmatex" tabindex="0">')
+    for scroller in SCROLLERS:
+        output = output.replace(scroller, scroller[:-1] + ' tabindex="0">')
+    return output

@@ -59,7 +59,7 @@ def test_a_failing_cell_names_the_notebook_and_the_cell(tmp_path):
     with pytest.raises(notebooks.NotebookError) as caught:
         notebooks.execute(notebook, page)
     message = str(caught.value)
-    for needle in ("docs/walkthroughs/broken.md", "cell 2", "ratio = 1 / 0", "ZeroDivisionError"):
+    for needle in ("docs/walkthroughs/broken.md", "code cell 2", "ratio = 1 / 0", "ZeroDivision"):
         assert needle in message, message
     assert notebook.cells[0].outputs == []  # the caller's notebook is left untouched
 

@@ -119,13 +119,13 @@ def execute(notebook: nbformat.NotebookNode, page: Path) -> nbformat.NotebookNod
         try:
             client.execute(cwd=workdir)
         except CellExecutionError as error:
-            failed = next(
-                (i for i, cell in enumerate(notebook.cells) if _has_error(cell)), None
-            )
-            where = "a cell" if failed is None else f"cell {failed + 1}"
-            first = "" if failed is None else notebook.cells[failed].source.splitlines()[0]
+            code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+            failed = next((i for i, cell in enumerate(code) if _has_error(cell)), None)
+            where = "a cell" if failed is None else f"code cell {failed + 1}"
+            first = "" if failed is None else code[failed].source.splitlines()[0]
+            report = re.sub(r"\x1b\[[0-9;]*m", "", str(error))  # no terminal colours
             raise NotebookError(
-                f"{pages.rel(page)}: {where} failed ({first!r}):\n{error}"
+                f"{pages.rel(page)}: {where} failed ({first!r}):\n{report}"
             ) from None
         except Exception as error:  # kernel died, timeout, ...
             raise NotebookError(f"{pages.rel(page)}: {type(error).__name__}: {error}") from None

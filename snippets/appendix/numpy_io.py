@@ -19,12 +19,16 @@ assert np.array_equal(data_binary, train_dataset) and data_binary.dtype == train
 # --8<-- [end:save-load]
 
 # --8<-- [start:note-np-str]
-try:
-    np.loadtxt("./datasets/train_datasets.csv", delimiter="|", dtype=np.str)  # the note's line
-except AttributeError as error:
-    print("AttributeError:", str(error)[:70], "...")
-else:
-    raise AssertionError("np.str should be gone (removed in NumPy 1.24)")
+import warnings
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", FutureWarning)  # np.str may return as a NumPy scalar type
+    try:
+        np.loadtxt("./datasets/train_datasets.csv", delimiter="|", dtype=np.str)  # the note's
+    except AttributeError as error:
+        print("AttributeError:", str(error)[:70], "...")
+    else:
+        raise AssertionError("np.str should be gone (removed in NumPy 1.24)")
 # --8<-- [end:note-np-str]
 
 # --8<-- [start:numbers]

@@ -42,6 +42,8 @@ assert ((probability > 0) & (probability < 1)).all()  # a probability, not a har
 # --8<-- [end:logistic]
 
 # --8<-- [start:backend]
+import keras
+
 print("Keras", keras.__version__, "backend:", keras.backend.backend())
 assert int(keras.__version__.split(".")[0]) == 3
 assert keras.backend.backend() in {"tensorflow", "jax", "torch", "numpy"}

@@ -139,18 +139,14 @@ assert np.allclose(augmented_net.predict(x_test[:8], verbose=0),
 
 # --8<-- [start:pretrain]
 # Stand-in for a pretrained conv base: trained on digits 0-4, reused for digits 5-9
-def conv_base_layers():
-    return [
-        keras.Input(shape=(28, 28, 1)),
-        keras.layers.Conv2D(16, 3, activation="relu", name="block1_conv"),
-        keras.layers.MaxPooling2D(2, name="block1_pool"),
-        keras.layers.Conv2D(32, 3, activation="relu", name="block2_conv"),
-        keras.layers.MaxPooling2D(2, name="block2_pool"),
-        keras.layers.Conv2D(32, 3, activation="relu", name="block3_conv"),
-    ]
-
-
-conv_base = keras.Sequential(conv_base_layers(), name="conv_base")
+conv_base = keras.Sequential([
+    keras.Input(shape=(28, 28, 1)),
+    keras.layers.Conv2D(16, 3, activation="relu", name="block1_conv"),
+    keras.layers.MaxPooling2D(2, name="block1_pool"),
+    keras.layers.Conv2D(32, 3, activation="relu", name="block2_conv"),
+    keras.layers.MaxPooling2D(2, name="block2_pool"),
+    keras.layers.Conv2D(32, 3, activation="relu", name="block3_conv"),
+], name="conv_base")
 source = keras.Sequential([
     conv_base, keras.layers.Flatten(), keras.layers.Dense(5, activation="softmax")])
 old_task, new_task = y_train < 5, y_train >= 5
