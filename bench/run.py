@@ -129,18 +129,23 @@ DURATION = re.compile(r"^([\d.]+)s (setup|call|teardown)\s+(\S.*)$")
 
 def suite() -> dict:
     load = _load()
-    cmd = [str(VENV_PY), "-m", "pytest", "-q", "--durations=0", "--durations-min=0"]
+    cmd = [str(VENV_PY), "-m", "pytest", "-q", "-rfE", "--durations=0", "--durations-min=0"]
     seconds, cpu, done = _timed(cmd, capture_output=True, text=True)
     out = done.stdout
     calls: dict[str, float] = {}
+    setups: dict[str, float] = {}
     phases: dict[str, float] = {}
     for line in out.splitlines():
         match = DURATION.match(line.strip())
         if match:
             value, phase, nodeid = float(match[1]), match[2], match[3]
-            phases[phase] = phases.get(phase, 0.0) + value
+            kind = "examples" if nodeid.startswith("docs/") else "tests"
+            phases[f"{kind} {phase}"] = phases.get(f"{kind} {phase}", 0.0) + value
             if phase == "call":
                 calls[nodeid] = value
+            elif phase == "setup":
+                setups[nodeid] = value
+    failed = sorted({m[1] for m in re.finditer(r"^(?:FAILED|ERROR) (\S+)", out, flags=re.M)})
     examples = {k: v for k, v in calls.items() if k.startswith("docs/")}
     summary = [line for line in out.splitlines() if re.search(r"\d+ (passed|failed)", line)]
     blocks = [line for line in out.splitlines() if line.startswith("code blocks executed")]
@@ -161,6 +166,10 @@ def suite() -> dict:
         "phase_totals_s": {k: round(v, 1) for k, v in phases.items()},
         "slowest_examples": [{"example": k, "seconds": v} for k, v in slowest],
         "slowest_tests": [{"test": k, "seconds": v} for k, v in tests],
+        "slowest_setups": [
+            {"item": k, "seconds": v} for k, v in sorted(setups.items(), key=lambda kv: -kv[1])[:5]
+        ],
+        "failed": failed,
     }
 
 

@@ -91,7 +91,8 @@ def on_page_content(html, page, config, files):
     # Material's style for heading permalinks, and its search leaves the "¶" out of titles
     html = html.replace('class="anchor-link"', 'class="headerlink"')
     html = PAGE_LINK.sub(lambda m: _page_link(m, page, files, english), html)
-    return f'<link rel="stylesheet" href="{href}">\n{link}\n{html}'
+    html = html.replace("</h1>", f"</h1>\n{link}", 1) if "</h1>" in html else f"{link}\n{html}"
+    return f'<link rel="stylesheet" href="{href}">\n{html}'
 
 
 def _page_link(match, page, files, english: bool) -> str:

@@ -46,7 +46,6 @@ FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?\n)---\n", re.S)
 
 # Run in the kernel before the first cell and not recorded in the notebook (IPKernelApp.exec_lines)
 PREAMBLE = [
-    f"import sys; sys.path.insert(0, {str(pages.ROOT)!r})",
     "from tools import standins; standins.install()",  # keras.datasets.*.load_data() offline
     "import keras; keras.utils.set_random_seed(42)",
     "try:\n import pytest_socket; pytest_socket.disable_socket(allow_unix_socket=True)\n"
@@ -114,8 +113,11 @@ def execute(notebook: nbformat.NotebookNode, page: Path) -> nbformat.NotebookNod
             extra_arguments=KERNEL_ARGS,
             resources={"metadata": {"path": workdir}},  # files a cell writes land here
         )
-        saved = {key: os.environ.get(key) for key in KERNEL_ENV}
-        os.environ.update(KERNEL_ENV)  # the kernel inherits the environment
+        # the kernel inherits the environment; PYTHONPATH lets it import tools.standins
+        path = os.pathsep.join(filter(None, [str(pages.ROOT), os.environ.get("PYTHONPATH")]))
+        env = {**KERNEL_ENV, "PYTHONPATH": path}
+        saved = {key: os.environ.get(key) for key in env}
+        os.environ.update(env)
         try:
             client.execute(cwd=workdir)
         except CellExecutionError as error:

@@ -56,12 +56,12 @@ big = keras.Sequential([
     keras.layers.Dense(128, activation="relu"),
     keras.layers.Dense(1, activation="sigmoid"),
 ])
-big.compile(optimizer=keras.optimizers.Adam(0.003), loss="binary_crossentropy")
+big.compile(optimizer=keras.optimizers.Adam(0.01), loss="binary_crossentropy")
 history = big.fit(x_small[:40], y_small[:40], validation_data=(x_small[40:], y_small[40:]),
-                  epochs=60, batch_size=40, verbose=0)
+                  epochs=40, batch_size=40, verbose=0)
 val_loss = history.history["val_loss"]
 best = int(np.argmin(val_loss))
 print(f"val_loss is lowest at epoch {best + 1} ({val_loss[best]:.3f}), "
-      f"{val_loss[-1]:.3f} after 60 epochs; training loss {history.history['loss'][-1]:.3f}")
-assert best < 59 and val_loss[-1] > val_loss[best]  # more epochs made validation worse
+      f"{val_loss[-1]:.3f} after 40 epochs; training loss {history.history['loss'][-1]:.3f}")
+assert val_loss[-1] > 1.1 * val_loss[best]  # more epochs made validation worse
 # --8<-- [end:early-stopping]

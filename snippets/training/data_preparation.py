@@ -85,9 +85,9 @@ x_train_all, y_train_all = x_train_missing, y[:200]
 pipeline = make_pipeline(
     SimpleImputer(strategy="mean"),  # fitted inside each fold, on that fold's training part
     StandardScaler(),
-    KerasClassifier(model=build_classifier, epochs=20, batch_size=16, verbose=0),
+    KerasClassifier(model=build_classifier, epochs=15, batch_size=16, verbose=0),
 )
-folds = KFold(n_splits=4, shuffle=True, random_state=0)
+folds = KFold(n_splits=3, shuffle=True, random_state=0)
 result = cross_validate(pipeline, x_train_all, y_train_all, cv=folds, return_estimator=True)
 print("fold accuracies:", result["test_score"].round(3), "mean", result["test_score"].mean())
 for (train_idx, _), fitted in zip(folds.split(x_train_all), result["estimator"], strict=True):
@@ -125,7 +125,7 @@ def fit_and_score(x_fit, y_fit):
                               keras.layers.Dense(1, activation="sigmoid")])
     model.compile(optimizer=keras.optimizers.Adam(0.01), loss="binary_crossentropy",
                   metrics=["accuracy"])
-    model.fit(x_fit, y_fit, epochs=30, batch_size=32, verbose=0)
+    model.fit(x_fit, y_fit, epochs=20, batch_size=32, verbose=0)
     return model.evaluate(x_te_missing, y_te, verbose=0)[1]
 
 

@@ -36,7 +36,7 @@ def build_model(units=8):
     return model
 
 
-classifier = KerasClassifier(model=build_model, units=8, epochs=20, batch_size=32, verbose=0)
+classifier = KerasClassifier(model=build_model, units=8, epochs=15, batch_size=32, verbose=0)
 search = RandomizedSearchCV(
     classifier,
     param_distributions={
