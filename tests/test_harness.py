@@ -1,6 +1,6 @@
 """The harness fails loudly, naming the page, on each way a page can go wrong.
 
-Runs the real plugin and checks on a throwaway copy of the project holding four broken pages.
+Runs the real plugin and checks on a throwaway copy of the project holding broken pages.
 """
 
 import shutil
@@ -24,6 +24,11 @@ BROKEN_PAGES = {
         ["docs/missing.md:2", "gone"],
     ),
     "lonely": ("# only Korean\n", False, ["docs/lonely.md has no twin"]),
+    "swallowed": (
+        "```shell\necho hi\n```\n\n<!--pytest-codeblocks:cont-->\n```python\nprint(1)\n```\n",
+        True,
+        ["docs/swallowed.md:1", "would be merged"],
+    ),
     "pyfence": ("```py\nprint('never run')\n```\n", True, ["docs/pyfence.md: fence `py`"]),
 }
 SNIPPET = "# --8<-- [start:divide]\nratio = 1\nratio = 1 / 0\n# --8<-- [end:divide]\n"
@@ -37,7 +42,10 @@ def report(tmp_path_factory):
     for folder in ("tools", "hooks"):
         shutil.copytree(pages.ROOT / folder, project / folder)
     (project / "tests").mkdir()
-    for name in ("conftest.py", "test_translations.py", "test_fences.py"):
+    helpers = [
+        p.name for p in (pages.ROOT / "tests").glob("*.py") if not p.name.startswith("test_")
+    ]
+    for name in [*helpers, "test_translations.py", "test_fences.py"]:
         shutil.copy(pages.ROOT / "tests" / name, project / "tests" / name)
     (project / "snippets").mkdir()
     (project / "snippets/bad.py").write_text(SNIPPET)

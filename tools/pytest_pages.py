@@ -42,12 +42,29 @@ class PageFile(MarkdownFile):
             raise self.CollectError(str(error)) from None
         for block in extract_from_buffer(io.StringIO(expanded.text)):
             if block.syntax != "python":
+                _reject_swallowed_continuation(self, expanded, block)
                 continue  # tests/test_fences.py rejects python-like fences that are not "python"
             item = PageBlock.from_parent(self, name=f"line {block.lineno}", obj=block)
             item.origins = pages.block_origins(expanded, block.lineno, block.code)
             for mark in block.marks:
                 item.add_marker(eval(mark, {"sys": __import__("sys"), "pytest": pytest}))
             yield item
+
+
+def _reject_swallowed_continuation(collector, expanded, block) -> None:
+    """pytest-codeblocks appends a ``cont`` block to the previous block whatever its language:
+    after a ```shell block the Python would silently never run. Refuse such a page."""
+    fence = expanded.lines[block.lineno - 1].lstrip()
+    ticks = fence[: len(fence) - len(fence.lstrip("`"))]
+    own_lines = 0
+    while not expanded.lines[block.lineno + own_lines].lstrip().startswith(ticks):
+        own_lines += 1
+    if len(block.code.splitlines()) > own_lines:
+        raise collector.CollectError(
+            f"{pages.rel(collector.path)}:{expanded.page_lines[block.lineno - 1]}: a "
+            f"<!--pytest-codeblocks:cont--> block follows this ```{block.syntax} block and would "
+            "be merged into it, never executed; continue from a python block instead"
+        )
 
 
 class ExampleFailure(Exception):
