@@ -6,8 +6,8 @@
   error on every page, a blocked request from file://. The header language switcher does not use
   these tags, and sitemap.xml carries the hreflang alternates already, so they go.
 - Material's search dialog has no accessible name (axe: aria-dialog-name): name it.
-- A wide display formula or notebook code cell scrolls sideways; a keyboard user must be able
-  to focus it to scroll (axe: scrollable-region-focusable).
+- A wide display formula, notebook code cell or Rich table (model.summary() in a notebook)
+  scrolls sideways; a keyboard user must be able to focus it (axe: scrollable-region-focusable).
 """
 
 import re
@@ -16,6 +16,7 @@ ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 SEARCH_NAME = {"ko": "검색", "en": "Search"}
 SCROLLERS = ('<div class="arithmatex">', '<div class="highlight-ipynb hl-python">')
+SCROLLING_PRE = re.compile(r'<pre (style="[^"]*overflow-x:\s*auto)')
 
 
 def on_post_page(output, **kwargs):
@@ -25,4 +26,4 @@ def on_post_page(output, **kwargs):
     output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{name}">')
     for scroller in SCROLLERS:
         output = output.replace(scroller, scroller[:-1] + ' tabindex="0">')
-    return output
+    return SCROLLING_PRE.sub(r'<pre tabindex="0" \1', output)

@@ -185,6 +185,14 @@ print(seen)
 assert [epoch for epoch, _ in seen] == [0, 1, 2]
 # --8<-- [end:lambda]
 
+# --8<-- [start:tensorboard-requirement]
+from importlib.metadata import requires
+
+needs = [r for r in requires("tensorflow") if r.startswith(("keras", "tensorboard"))]
+print(needs)
+assert not any(r.startswith("tensorboard") for r in needs)  # keras yes, tensorboard no
+# --8<-- [end:tensorboard-requirement]
+
 # --8<-- [start:tensorboard]
 import glob
 
