@@ -14,7 +14,8 @@ so the load average before each step is recorded with it.
   notebooks into .cache/notebooks, the second reuses them (no notebook execution): the goal.
 - suite: `pytest` exactly as `./dev test` runs it, with per-phase durations.
 - floor: one `import tensorflow` (one pytest worker) plus the sum of the examples' own call
-  time; the goal is a full suite within 1.5x of it.
+  time; the goal is a full suite within 1.5x of it. `pytest docs` (examples alone) is timed
+  too, to show how much of the rest is the site checks (build, notebooks, browser).
 """
 
 from __future__ import annotations
@@ -173,6 +174,21 @@ def suite() -> dict:
     }
 
 
+def examples_only() -> dict:
+    """`pytest docs`: the examples alone, to compare with the floor."""
+    load = _load()
+    cmd = [str(VENV_PY), "-m", "pytest", "-q", "docs"]
+    seconds, cpu, done = _timed(cmd, capture_output=True, text=True)
+    summary = [line for line in done.stdout.splitlines() if re.search(r"\d+ (passed|failed)", line)]
+    print(f"bench: pytest docs: {seconds} s: {summary[-1:]}", flush=True)
+    return {
+        "seconds": seconds,
+        "cpu_s": cpu,
+        "summary": summary[-1] if summary else "",
+        "load_before": load,
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-install", action="store_true")
@@ -191,6 +207,7 @@ def main() -> int:
     results["build"] = build()
     imported = tensorflow_import()
     results["suite"] = suite()
+    results["examples_only"] = examples_only()
     compute = results["suite"]["examples_call_s"]
     floor = round(imported + compute, 1)
     ratio = round(results["suite"]["seconds"] / floor, 2) if floor else None
@@ -199,6 +216,7 @@ def main() -> int:
         "examples_call_s": compute,
         "floor_s": floor,
         "suite_over_floor": ratio,
+        "examples_only_over_floor": round(results["examples_only"]["seconds"] / floor, 2),
         "goal": FLOOR_FACTOR_GOAL,
         "goal_met": ratio is not None and ratio <= FLOOR_FACTOR_GOAL,
     }

@@ -115,8 +115,10 @@ def watch(page) -> Visit:
     page.on("request", lambda r: visit.requests.append(r.url))
     page.on(  # ERR_ABORTED: the test navigated away while the page was still loading
         "requestfailed",
-        lambda r: "ERR_ABORTED" not in (r.failure or "")
-        and visit.errors.append(f"failed: {r.url} {r.failure}"),
+        lambda r: (
+            "ERR_ABORTED" not in (r.failure or "")
+            and visit.errors.append(f"failed: {r.url} {r.failure}")
+        ),
     )
     page.on(
         "response",

@@ -252,3 +252,9 @@ assert order.calls == [
     "epoch_end 0",
 ]
 # --8<-- [end:custom]
+
+# --8<-- [start:others]
+ready_made = ["CSVLogger", "TerminateOnNaN", "LearningRateScheduler", "BackupAndRestore"]
+assert all(hasattr(keras.callbacks, name) for name in ready_made)
+print(sorted(name for name in dir(keras.callbacks) if name[0].isupper()))
+# --8<-- [end:others]

@@ -34,6 +34,7 @@
     kb.longest = data.terms.reduce(function (n, t) { return Math.max(n, t.length) }, 0)
     kb.default = data.default || "ko"
     kb.prefixes = data.prefixes || {}
+    api.ready = true
   }
 
   /* Cut one Hangul run into atoms + an optional tail: the cut with the fewest atoms, then the
@@ -119,7 +120,7 @@
 
   var api = {
     analyse: analyse, segment: segment, favour: favour, configure: configure,
-    BaseWorker: BaseWorker, last: null
+    BaseWorker: BaseWorker, last: null, ready: false
   }
   window.kbSearch = api
   if (typeof BaseWorker !== "function") return
