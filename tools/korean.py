@@ -43,11 +43,19 @@ class Analysis:
     suffixes: Counter = field(default_factory=Counter)
 
 
+# Terms of this field that Kiwi's general dictionary cuts wrongly (이진 -> 이/MM + 진/XPN,
+# 역전파 -> 역전 + 파, 드롭아웃 -> 드롭 + 아웃); add one here when a search test shows it.
+DOMAIN_WORDS = ("이진", "역전파", "드롭아웃", "미니배치", "합성곱", "소프트맥스", "임베딩")
+
+
 @functools.cache
 def kiwi():
     from kiwipiepy import Kiwi  # heavy (model load): only when the site is built
 
-    return Kiwi()
+    analyser = Kiwi()
+    for word in DOMAIN_WORDS:
+        analyser.add_user_word(word, "NNG")
+    return analyser
 
 
 def plain_text(markup: str) -> str:
@@ -95,7 +103,8 @@ def _word_atoms(text: str, start: int, end: int, tokens, result: Analysis) -> No
                 atoms.append([begin, finish])
         prefix_open = False
     atoms = [(s, e) for s, e in atoms if HANGUL.search(text[s:e])]
-    result.atoms.extend(text[s:e].lower() for s, e in atoms)
+    # a multiword proper noun may span a space (합성곱 신경망): its words are atoms each
+    result.atoms.extend(part.lower() for s, e in atoms for part in text[s:e].split())
     if atoms:
         tail = re.fullmatch(r"[\uac00-\ud7a3]+", text[atoms[-1][1] : end])
         if tail:
