@@ -36,7 +36,7 @@ def train(model, x, y, epochs):
 # --8<-- [end:data]
 
 # --8<-- [start:overfit]
-plain = train(build_model(), x_train, y_train, epochs=30)
+plain = train(build_model(), x_train, y_train, epochs=25)
 best_epoch = int(np.argmin(plain["val_loss"]))
 print(f"train loss {plain['loss'][0]:.3f} -> {plain['loss'][-1]:.3f}")
 print(f"val_loss lowest {min(plain['val_loss']):.3f} at epoch {best_epoch}, "
@@ -49,7 +49,7 @@ assert plain["val_loss"][-1] > 1.5 * min(plain["val_loss"])  # ... and val_loss 
 print("units  train_loss  best_val_loss  last_val_loss")
 train_losses = []
 for units in (2, 8, 64):
-    h = train(build_model(units=units, depth=1), x_train, y_train, epochs=20)
+    h = train(build_model(units=units, depth=1), x_train, y_train, epochs=15)
     train_losses.append(h["loss"][-1])
     print(f"{units:5d}  {h['loss'][-1]:10.3f}  {min(h['val_loss']):13.3f}  "
           f"{h['val_loss'][-1]:13.3f}")
@@ -58,7 +58,7 @@ assert h["val_loss"][-1] > min(h["val_loss"])  # the largest one already overfit
 # --8<-- [end:capacity]
 
 # --8<-- [start:regularized]
-regularized = train(build_model(dropout=0.5, l2=1e-3), x_train, y_train, epochs=30)
+regularized = train(build_model(dropout=0.5, l2=1e-3), x_train, y_train, epochs=25)
 print(f"last train loss: plain {plain['loss'][-1]:.3f}, regularized {regularized['loss'][-1]:.3f}")
 print(f"last val_loss:   plain {plain['val_loss'][-1]:.3f}, "
       f"regularized {regularized['val_loss'][-1]:.3f}")
