@@ -12,13 +12,31 @@ from tools import pages
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def executed_notebooks() -> dict:
+    """Every walkthrough executed once per run, afresh, in its own kernel.
+
+    Executing refreshes the notebook cache, which the build in ``built_site`` then reads, so a
+    run executes each notebook once rather than once here and again in the build.
+    """
+    import pytest_socket
+
+    from tools import notebooks
+
+    # nbclient and the kernel talk over AF_UNIX; the network stays off
+    pytest_socket.enable_socket()
+    pytest_socket.disable_socket(allow_unix_socket=True)
+    return {page: notebooks.executed(page, use_cache=False) for page in notebooks.notebook_pages()}
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, request) -> Path:
     """The site built once per run with ``mkdocs build --strict`` (both languages).
 
     KB_BUILT_SITE=path reuses a site built before (for iterating on the site checks only).
     """
     if os.environ.get("KB_BUILT_SITE"):
         return Path(os.environ["KB_BUILT_SITE"]).resolve()
+    request.getfixturevalue("executed_notebooks")  # the build reuses these executions
     site = tmp_path_factory.mktemp("site")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],

@@ -33,9 +33,9 @@ def test_there_are_walkthroughs():
 
 
 @pytest.mark.parametrize("page", NOTEBOOKS, ids=pages.rel)
-def test_notebook_runs_in_a_fresh_kernel(page):
-    """Executes afresh (never from the cache) and refreshes the cache the build reads."""
-    notebook = notebooks.executed(page, use_cache=False)
+def test_notebook_runs_in_a_fresh_kernel(page, executed_notebooks):
+    """Executed afresh (never from the cache) by the session fixture, which the build reuses."""
+    notebook = executed_notebooks[page]
     code = [cell for cell in notebook.cells if cell.cell_type == "code"]
     assert [cell.execution_count for cell in code] == list(range(1, len(code) + 1))
     outputs = [output for cell in code for output in cell.outputs]
