@@ -166,14 +166,16 @@ def render(results: list[dict], lang: str) -> str:
             "|---|---|---|---|---:|---|---|",
         ]
     for r in sorted(results, key=lambda r: _key(r["tensorflow"])):
+        # skipped examples are shown (their pages say why); other skips stay in the JSON
+        skipped = sum(reason.startswith("docs.") for reason in r["skip_reasons"])
         if lang == "ko":
             result = "통과" if r["ok"] else f"실패 {r['failed']}건"
-            if r["skipped"]:
-                result += f" (건너뜀 {r['skipped']}건)"
+            if skipped:
+                result += f" (예제 {skipped}개 건너뜀)"
         else:
             result = "passed" if r["ok"] else f"{r['failed']} failed"
-            if r["skipped"]:
-                result += f" ({r['skipped']} skipped)"
+            if skipped:
+                result += f" ({skipped} example{'s' * (skipped > 1)} skipped)"
         lines.append(
             f"| {r['tensorflow']} | {r['keras']} | {r['numpy']} | {r['python']} "
             f"| {r['examples']} | {result} | {r['date']} |"
