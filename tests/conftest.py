@@ -70,3 +70,15 @@ def html_of(source: Path, site: Path) -> Path:
 def pytest_terminal_summary(terminalreporter):
     for line in REPORT:  # what the reader-facing checks measured (tests/test_reader.py)
         terminalreporter.write_line(line)
+
+
+def markdown_tables(page: Path) -> list[list[list[str]]]:
+    """Each Markdown table of the page as a list of rows (lists of cell strings), no header."""
+    tables, current = [], []
+    for line in page.read_text(encoding="utf-8").splitlines() + [""]:
+        if line.startswith("|"):
+            current.append([cell.strip() for cell in line.strip().strip("|").split("|")])
+        elif current:
+            tables.append(current[2:])  # drop header and separator
+            current = []
+    return tables

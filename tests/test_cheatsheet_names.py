@@ -5,6 +5,7 @@ import re
 import keras
 import pytest
 
+from tests.conftest import markdown_tables
 from tools import pages
 
 PAGE = pages.DOCS / "cheatsheets/last-layer-loss.md"
@@ -12,9 +13,7 @@ COLUMNS = {1: keras.activations.get, 2: keras.losses.get, 4: keras.metrics.get}
 
 
 def _table_names(page):
-    rows = [line for line in page.read_text(encoding="utf-8").splitlines() if line.startswith("|")]
-    for row in rows[2:]:  # skip header and separator
-        cells = row.strip("|").split("|")
+    for cells in (row for table in markdown_tables(page) for row in table):
         for column, lookup in COLUMNS.items():
             for name in re.findall(r"`([a-z_]+)`", cells[column]):
                 yield name, lookup

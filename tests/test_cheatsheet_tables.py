@@ -10,23 +10,12 @@ import re
 import keras
 import pytest
 
+from tests.conftest import markdown_tables
 from tools import pages
 
 OPTIMIZERS = pages.DOCS / "cheatsheets/optimizers.md"
 SHAPES = pages.DOCS / "cheatsheets/layer-shapes.md"
 LAYERS = {name: getattr(keras.layers, name) for name in dir(keras.layers) if name[0].isupper()}
-
-
-def _tables(page):
-    """Each Markdown table of the page as a list of rows (lists of cell strings), no header."""
-    tables, current = [], []
-    for line in page.read_text(encoding="utf-8").splitlines() + [""]:
-        if line.startswith("|"):
-            current.append([cell.strip() for cell in line.strip().strip("|").split("|")])
-        elif current:
-            tables.append(current[2:])  # drop header and separator
-            current = []
-    return tables
 
 
 def _code(cell):
@@ -44,7 +33,7 @@ def _build(code, input_shape):
 
 @pytest.mark.parametrize("page", [OPTIMIZERS, pages.twin_of(OPTIMIZERS)], ids=pages.rel)
 def test_optimizer_default_learning_rates(page):
-    (rows,) = _tables(page)
+    (rows,) = markdown_tables(page)
     assert len(rows) == 9, "the optimizer table lost rows"
     for row in rows:
         code = _code(row[1])
@@ -54,7 +43,7 @@ def test_optimizer_default_learning_rates(page):
 
 @pytest.mark.parametrize("page", [SHAPES, pages.twin_of(SHAPES)], ids=pages.rel)
 def test_layer_output_shapes(page):
-    shapes, params = _tables(page)
+    shapes, params = markdown_tables(page)
     assert len(shapes) >= 26 and len(params) >= 8, "the layer tables lost rows"
     for row in shapes:
         input_shape, expected = (ast.literal_eval(_code(cell)) for cell in row[1:3])

@@ -6,15 +6,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.browser import site_pages
 from tests.conftest import code_blocks, html_of
 from tools import notebooks, pages
 
 # a Python block on a normal page (language-*) or a notebook code cell (hl-*, mkdocs-jupyter)
 PYTHON_CLASS = re.compile(r"^(language|hl)-(py|python\d?|pycon|ipython\d?|python-repl)$")
-
-
-def _html_pages(site: Path):
-    return [p for p in sorted(site.rglob("*.html")) if p.name != "404.html"]
 
 
 def _source_of(html: Path, site: Path) -> Path:
@@ -37,7 +34,7 @@ def _soup(html: Path) -> BeautifulSoup:
 
 def test_every_rendered_python_block_was_executed(built_site):
     missing = []
-    for html in _html_pages(built_site):
+    for html in site_pages(built_site):
         source = _source_of(html, built_site)
         korean = pages.twin_of(source) if source.name.endswith(pages.SECONDARY_SUFFIX) else source
         if notebooks.is_notebook(korean):  # cells run in one kernel by tests/test_notebooks.py
@@ -57,7 +54,7 @@ def test_every_rendered_python_block_was_executed(built_site):
 
 def test_pages_declare_their_language(built_site):
     wrong = []
-    for html in _html_pages(built_site):
+    for html in site_pages(built_site):
         expected = "en" if html.relative_to(built_site).parts[0] == "en" else "ko"
         if _soup(html).html.get("lang") != expected:
             wrong.append(f"{html.relative_to(built_site)} should declare lang={expected}")
@@ -66,7 +63,7 @@ def test_pages_declare_their_language(built_site):
 
 def test_language_switcher_keeps_the_page(built_site):
     wrong = []
-    for html in _html_pages(built_site):
+    for html in site_pages(built_site):
         source = _source_of(html, built_site)
         twin_html = html_of(pages.twin_of(source), built_site)
         links = _soup(html).select("a.md-select__link[hreflang]")
@@ -89,7 +86,7 @@ def test_language_switcher_keeps_the_page(built_site):
 @pytest.mark.parametrize("attribute", ["src", "href"])
 def test_no_request_leaves_the_site(built_site, attribute):
     external = set()
-    for html in _html_pages(built_site):
+    for html in site_pages(built_site):
         tags = _soup(html).select(f"script[{attribute}], link[{attribute}], img[{attribute}]")
         for tag in tags:
             if {"canonical", "alternate"} & set(tag.get("rel", [])):
@@ -100,7 +97,7 @@ def test_no_request_leaves_the_site(built_site, attribute):
 
 
 def test_math_is_rendered_to_mathml(built_site):
-    for html in _html_pages(built_site):
+    for html in site_pages(built_site):
         for node in _soup(html).select(".arithmatex"):
             assert node.find("math"), (
                 f"{html.relative_to(built_site)}: unrendered math {node.text!r}"
