@@ -7,9 +7,10 @@ Writes bench/results.json; README.md ("Benchmarks") summarises it. These are mea
 not tests: nothing here fails on a slow machine. Figures taken on a loaded machine are noisy,
 so the load average before each step is recorded with it.
 
-- install: `./dev`'s steps (venv, pip upgrade, `pip install -e ".[test]"`) into a temporary
-  venv, first with an empty temporary PIP_CACHE_DIR (every download), then again with the
-  cache that run filled (warm). pip's configured local wheel mirrors, if any, still apply.
+- install: `./dev`'s steps (venv, pip upgrade, `pip install -e ".[test]" -c requirements.lock`)
+  into a temporary venv, first with an empty temporary PIP_CACHE_DIR (every download), then
+  again with the cache that run filled (warm). pip's configured local wheel mirrors, if any,
+  still apply.
 - build: `mkdocs build --strict` (both languages) twice: the first may execute walkthrough
   notebooks into .cache/notebooks, the second reuses them (no notebook execution): the goal.
 - suite: `pytest` exactly as `./dev test` runs it, with per-phase durations.
@@ -70,7 +71,8 @@ def install(python: str) -> dict:
             steps = [
                 [python, "-m", "venv", str(venv)],
                 [str(venv / "bin/python"), "-m", "pip", "install", "-q", "--upgrade", "pip"],
-                [str(venv / "bin/python"), "-m", "pip", "install", "-q", "-e", ".[test]"],
+                [str(venv / "bin/python"), "-m", "pip", "install", "-q", "-e", ".[test]"]
+                + ["-c", "requirements.lock"],
             ]
             for step in steps:
                 done = subprocess.run(step, cwd=ROOT, env=env, capture_output=True, text=True)

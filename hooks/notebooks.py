@@ -1,12 +1,20 @@
-"""MkDocs glue for walkthrough notebooks; the why is in tools/notebooks.py.
+"""MkDocs glue for walkthrough notebooks; the why is in keras_kb/build/notebooks.py.
 
 1. Before mkdocs-jupyter renders a notebook page, point it at the executed ``.ipynb`` that
-   tools.notebooks.build writes for the page's language (code from snippets/, outputs from one
+   keras_kb.build.notebooks.build writes for the page's language (code from snippets/, outputs from one
    real execution). mkdocs-jupyter's ``include_source`` then copies that file next to the page.
 2. Give notebook headings the site's slugs (pymdownx, Unicode) in the page and in its TOC:
    mkdocs-jupyter's own slugify gives Korean headings ``id=""``.
 3. Replace the ~590 KB of CSS mkdocs-jupyter inlines into every notebook page by one shared
    stylesheet, and add the download link.
+
+Steps 1 and 2 replace private parts of mkdocs-jupyter (``plugin._get_markdown_toc``,
+``convert.slugify``, and the page's ``abs_src_path`` that its ``on_pre_page`` reads): it offers no
+public way to do either under mkdocs-static-i18n. So pyproject.toml pins mkdocs-jupyter exactly,
+and the build fails, naming what is missing, when the installed release is another one or no
+longer has one of these names (``check_mkdocs_jupyter``; tests/test_notebooks.py runs it too).
+The HTML rewrites of step 3 are checked by what they produce (tests/test_notebooks.py: page
+size, heading ids and TOC, download link).
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ import hashlib
 import posixpath
 import re
 import urllib.parse
+from importlib.metadata import version
 from pathlib import Path
 
 import markdown
@@ -24,7 +33,14 @@ from markdown.extensions.toc import TocExtension
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from tools import notebooks, pages
+from keras_kb import pages
+from keras_kb.build import notebooks
+
+PINNED = "0.26.3"  # the mkdocs-jupyter release these patches were written for (pyproject.toml)
+PATCHED = {  # module -> private names replaced or relied on below
+    mkdocs_jupyter.convert: ["slugify"],
+    mkdocs_jupyter.plugin: ["_get_markdown_toc", "Plugin.on_pre_page"],
+}
 
 OUT = notebooks.CACHE / "site"  # the .ipynb files mkdocs-jupyter renders and publishes
 STYLE = re.compile(r"<style[^>]*>.*?</style>", re.S)
@@ -37,7 +53,27 @@ PAGE_LINK = re.compile(r'href="(?P<path>[^":#?]+\.md)(?P<anchor>#[^"]*)?"')
 DOWNLOAD = {"ko": "노트북 내려받기", "en": "Download this notebook"}
 
 
+def check_mkdocs_jupyter() -> list[str]:
+    """What is wrong with the installed mkdocs-jupyter for these patches (empty: nothing)."""
+    problems = []
+    installed = version("mkdocs-jupyter")
+    if installed != PINNED:
+        problems.append(f"mkdocs-jupyter {installed} is installed; hooks/notebooks.py is written "
+                        f"for {PINNED} (pinned in pyproject.toml)")
+    for module, names in PATCHED.items():
+        for name in names:
+            target = module
+            for part in name.split("."):
+                target = getattr(target, part, None)
+            if not callable(target):
+                problems.append(f"{module.__name__}.{name} is gone: hooks/notebooks.py patches it")
+    return problems
+
+
 def on_config(config):
+    problems = check_mkdocs_jupyter()
+    if problems:
+        raise PluginError("walkthrough notebooks cannot be built: " + "; ".join(problems))
     slugify = config["mdx_configs"]["toc"]["slugify"]
 
     def nb_slugify(text: str) -> str:
@@ -55,7 +91,7 @@ def on_config(config):
 
 def _is_notebook_page(page) -> bool:
     source = page.file.abs_src_path
-    return bool(source) and source.endswith(".md") and notebooks.is_notebook(Path(source))
+    return bool(source) and source.endswith(".md") and pages.Page(source).is_walkthrough
 
 
 @event_priority(100)  # before mkdocs-jupyter's on_pre_page reads the source path
@@ -80,7 +116,7 @@ def on_page_content(html, page, config, files):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(css, encoding="utf-8")
     href = posixpath.relpath(f"{CSS_DIR}/{name}", posixpath.dirname(page.file.dest_uri))
-    english = page.notebook_source.name.endswith(pages.SECONDARY_SUFFIX)
+    english = not pages.Page(page.notebook_source).is_default_language
     ipynb = Path(page.file.abs_src_path).name
     link = (
         f'<p class="notebook-download"><a href="{ipynb}" download>'
@@ -99,7 +135,8 @@ def _page_link(match, page, files, english: bool) -> str:
     """A Markdown cell's link to ``other.md``: the other page's URL, in the page's language."""
     folder = posixpath.dirname(page.notebook_source.relative_to(pages.DOCS).as_posix())
     target = posixpath.normpath(posixpath.join(folder, match["path"]))
-    candidates = [target.removesuffix(".md") + pages.SECONDARY_SUFFIX] if english else []
+    language = pages.Page(page.notebook_source).language
+    candidates = [target.removesuffix(".md") + f".{language}.md"] if english else []
     for src_uri in [*candidates, target]:
         linked = files.get_file_from_path(src_uri)
         if linked is not None:

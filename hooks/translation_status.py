@@ -1,6 +1,7 @@
 """A short notice on a page whose twin changed since both were last confirmed in step.
 
-Which page is stale is computed from page content (tools/translations.py, translations.lock),
+Which page is stale is computed from page content (keras_kb/build/translations.py and
+translations.lock),
 never from dates: the Korean page changed and the English one did not, or the reverse.
 The notice goes into the finished HTML, so notebook pages (rendered by mkdocs-jupyter from the
 .ipynb, past the Markdown stage) get it too.
@@ -10,7 +11,8 @@ import html
 import re
 from pathlib import Path
 
-from tools import pages, translations
+from keras_kb import pages
+from keras_kb.build import translations
 
 NOTICE = {
     "ko": (
@@ -30,11 +32,10 @@ ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
 
 def notice_for(source: Path, lock: dict) -> str | None:
     """The notice's HTML when ``source`` lags behind its twin, else None."""
-    english = source.name.endswith(pages.SECONDARY_SUFFIX)
-    korean = pages.twin_of(source) if english else source
-    if not korean.exists() or translations.stale_page(korean, lock) != source:
+    page = pages.Page(source)
+    if not page.korean.exists() or translations.stale_page(page.korean, lock) != page.source:
         return None
-    title, text = NOTICE["en" if english else "ko"]
+    title, text = NOTICE[page.language]
     return (
         '<div class="admonition note translation-stale">'
         f'<p class="admonition-title">{html.escape(title)}</p><p>{html.escape(text)}</p></div>'

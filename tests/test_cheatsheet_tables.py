@@ -10,11 +10,11 @@ import re
 import keras
 import pytest
 
-from tests.conftest import markdown_tables
-from tools import pages
+from keras_kb import pages
+from tests.support.site import markdown_tables
 
-OPTIMIZERS = pages.DOCS / "cheatsheets/optimizers.md"
-SHAPES = pages.DOCS / "cheatsheets/layer-shapes.md"
+OPTIMIZERS = pages.Page(pages.DOCS / "cheatsheets/optimizers.md")
+SHAPES = pages.Page(pages.DOCS / "cheatsheets/layer-shapes.md")
 LAYERS = {name: getattr(keras.layers, name) for name in dir(keras.layers) if name[0].isupper()}
 
 
@@ -31,7 +31,7 @@ def _build(code, input_shape):
     return layer, tuple(output.shape)
 
 
-@pytest.mark.parametrize("page", [OPTIMIZERS, pages.twin_of(OPTIMIZERS)], ids=pages.rel)
+@pytest.mark.parametrize("page", [OPTIMIZERS, OPTIMIZERS.twin], ids=str)
 def test_optimizer_default_learning_rates(page):
     (rows,) = markdown_tables(page)
     assert len(rows) == 9, "the optimizer table lost rows"
@@ -41,7 +41,7 @@ def test_optimizer_default_learning_rates(page):
         assert float(optimizer.learning_rate) == pytest.approx(float(row[3])), row
 
 
-@pytest.mark.parametrize("page", [SHAPES, pages.twin_of(SHAPES)], ids=pages.rel)
+@pytest.mark.parametrize("page", [SHAPES, SHAPES.twin], ids=str)
 def test_layer_output_shapes(page):
     shapes, params = markdown_tables(page)
     assert len(shapes) >= 26 and len(params) >= 8, "the layer tables lost rows"

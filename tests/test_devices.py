@@ -5,10 +5,12 @@ No snippet (nor the harness) may pin a device; the GPU job runs the same suite w
 """
 
 import re
+from types import SimpleNamespace
 
 import pytest
 
-from tools import pages, pytest_pages
+from keras_kb import pages, sandbox
+from keras_kb.runner import plugin
 
 # ways to pin or hide a device: tf.device("/CPU:0"), keras.device("cpu"), CUDA_VISIBLE_DEVICES,
 # tf.config.set_visible_devices([], "GPU"), a "/device:CPU:0" or "/GPU:0" string, JAX_PLATFORMS
@@ -18,7 +20,7 @@ PINNING = re.compile(
     r"|set_visible_devices|set_logical_device_configuration"
     r"|[\"'](/?device:)?/?(CPU|GPU|cpu|gpu):\d[\"']"
 )
-SCANNED = ["snippets", "tools", "hooks"]
+SCANNED = ["snippets", "keras_kb", "hooks"]
 
 
 def _sources():
@@ -62,23 +64,31 @@ class _Reporter:
         self.lines.append(line)
 
 
-def _device():
+def test_summary_names_the_device_the_examples_ran_on(monkeypatch):
+    monkeypatch.setattr(sandbox, "device", lambda: "/physical_device:GPU:0")
+    reporter = _Reporter(["docs/index.md::line 3", "docs/models/dense.md::line 9", "tests/x.py"])
+    plugin.pytest_terminal_summary(reporter)
+    assert reporter.lines == ["code blocks executed: 2 (device: /physical_device:GPU:0)"]
+
+
+def test_device_lists_the_gpus_tensorflow_sees(monkeypatch):
     import tensorflow as tf
 
-    gpus = tf.config.list_physical_devices("GPU")
-    return ", ".join(gpu.name for gpu in gpus) if gpus else "CPU"
+    gpus = [SimpleNamespace(name=f"/physical_device:GPU:{i}") for i in range(2)]
+    seen = {"GPU": gpus}
+    monkeypatch.setattr(tf.config, "list_physical_devices", lambda kind=None: seen.get(kind, []))
+    assert sandbox.device() == "/physical_device:GPU:0, /physical_device:GPU:1"
+    seen.clear()
+    assert sandbox.device() == "CPU"
 
 
-def test_summary_names_the_device():
-    reporter = _Reporter(["docs/index.md::line 3", "docs/models/dense.md::line 9", "tests/x.py"])
-    pytest_pages.pytest_terminal_summary(reporter)
-    assert reporter.lines == [f"code blocks executed: 2 (device: {_device()})"]
-
-
-def test_require_gpu_fails_without_a_gpu():
-    if _device() != "CPU":
-        pytest.skip("this machine has a GPU")
+@pytest.mark.parametrize("device", ["CPU", "/physical_device:GPU:0"])
+def test_require_gpu_fails_exactly_without_a_gpu(monkeypatch, device):
+    monkeypatch.setattr(sandbox, "device", lambda: device)
     config = type("Config", (), {"getoption": lambda self, name: name == "--require-gpu"})()
     session = type("Session", (), {"config": config})()
-    with pytest.raises(pytest.UsageError, match="TensorFlow sees no GPU"):
-        pytest_pages.pytest_collection_finish(session)
+    if device == "CPU":
+        with pytest.raises(pytest.UsageError, match="TensorFlow sees no GPU"):
+            plugin.pytest_collection_finish(session)
+    else:
+        plugin.pytest_collection_finish(session)

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tools import pages
+from keras_kb import pages
 
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*(?P<info>[^`\n]*)$")
 PYTHON_LIKE = re.compile(r"^\{?\s*\.?(py|python\d?|pycon|ipython\d?|python-repl)\b", re.I)
@@ -12,23 +12,24 @@ EXECUTED_SHELLS = {"sh", "bash"}  # pytest-codeblocks would run these; show shel
 
 
 def _fences(page):
-    """(line, info string) of every opening fence of the expanded page."""
+    """(page line, info string) of every opening fence of the page, includes expanded."""
+    expanded = pages.expand(page)
     open_fence = None
-    for number, line in enumerate(pages.expand(page).lines, start=1):
+    for number, line in enumerate(expanded.lines, start=1):
         match = FENCE.match(line)
         if not match:
             continue
         if open_fence is None:
             open_fence = match[1]
-            yield number, match["info"].strip()
+            yield expanded.page_line(number), match["info"].strip()
         elif match[1].startswith(open_fence) and not match["info"].strip():
             open_fence = None
 
 
-@pytest.mark.parametrize("page", pages.korean_pages() + pages.english_pages(), ids=pages.rel)
+@pytest.mark.parametrize("page", pages.all_pages(), ids=str)
 def test_python_blocks_are_tagged_to_run(page):
     bad = [
-        f"{pages.rel(page)}: fence `{info}` (expanded line {number}): "
+        f"{page}:{number}: fence `{info}`: "
         + (
             "tag Python blocks exactly ```python so they are executed"
             if PYTHON_LIKE.match(info)

@@ -2,8 +2,8 @@
 
 import pytest
 
-from tools import figures
-from tools.pages import rel
+from keras_kb.commands import figures
+from keras_kb.pages import rel
 
 
 @pytest.mark.parametrize("source", figures.sources(), ids=lambda p: p.stem)

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tools import pages
+from keras_kb import pages
 
 BROKEN_PAGES = {
     # page -> (Korean text, English text or None, what the report must say)
@@ -39,7 +39,7 @@ def report(tmp_path_factory):
     project = tmp_path_factory.mktemp("project")
     for name in ("mkdocs.yml", "pyproject.toml"):
         shutil.copy(pages.ROOT / name, project / name)
-    for folder in ("tools", "hooks"):
+    for folder in ("keras_kb", "hooks"):
         shutil.copytree(pages.ROOT / folder, project / folder)
     (project / "tests").mkdir()
     helpers = [

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.browser import REPORT
+from tests.support.browser import REPORT
 
 LYCHEE = Path(sys.executable).with_name("lychee")
 

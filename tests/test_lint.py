@@ -1,7 +1,7 @@
 import subprocess
 import sys
 
-from tools import pages
+from keras_kb import pages
 
 
 def test_ruff_is_clean():

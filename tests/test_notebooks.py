@@ -1,23 +1,23 @@
 """Walkthrough notebooks: each runs top to bottom in a fresh kernel, and the site serves it whole.
 
-tools/notebooks.py explains the pipeline. The page harness (tools/pytest_pages.py) skips notebook
-pages, whose cells share one kernel; they run here instead, offline (stand-ins, no sockets).
+keras_kb/build/notebooks.py explains the pipeline. The page runner (keras_kb/runner/plugin.py)
+skips walkthroughs, whose cells share one kernel; they run here instead, under the same sandbox
+as the page examples (keras_kb/sandbox.py).
 """
 
 import json
 import re
 import urllib.parse
-from pathlib import Path
 
 import nbformat
 import pytest
 import pytest_socket
-from bs4 import BeautifulSoup
 
-from tests.conftest import html_of
-from tools import notebooks, pages
+from keras_kb import pages
+from keras_kb.build import notebooks
+from tests.support.site import soup
 
-NOTEBOOKS = notebooks.notebook_pages()
+NOTEBOOKS = pages.walkthroughs()
 MAX_PAGE_BYTES = 250_000  # a notebook page without mkdocs-jupyter's ~590 KB of inline CSS
 
 
@@ -29,10 +29,11 @@ def unix_sockets_only():
 
 
 def test_there_are_walkthroughs():
-    assert len(NOTEBOOKS) >= 5, [pages.rel(p) for p in NOTEBOOKS]
+    assert len(NOTEBOOKS) >= 5, [str(p) for p in NOTEBOOKS]
 
 
-@pytest.mark.parametrize("page", NOTEBOOKS, ids=pages.rel)
+@pytest.mark.examples
+@pytest.mark.parametrize("page", NOTEBOOKS, ids=str)
 def test_notebook_runs_in_a_fresh_kernel(page, executed_notebooks):
     """Executed afresh (never from the cache) by the session fixture, which the build reuses."""
     notebook = executed_notebooks[page]
@@ -42,9 +43,10 @@ def test_notebook_runs_in_a_fresh_kernel(page, executed_notebooks):
     assert not [o for o in outputs if o.output_type == "error"]
     assert any("image/png" in o.get("data", {}) for o in outputs), "a walkthrough shows a plot"
     stderr = [o.text for o in outputs if o.output_type == "stream" and o.name == "stderr"]
-    assert not stderr, f"{pages.rel(page)} writes to stderr:\n{''.join(stderr)[:2000]}"
+    assert not stderr, f"{page} writes to stderr:\n{''.join(stderr)[:2000]}"
 
 
+@pytest.mark.examples
 def test_a_failing_cell_names_the_notebook_and_the_cell(tmp_path):
     page = pages.DOCS / "walkthroughs" / "broken.md"  # only used to name the failure
     notebook = nbformat.v4.new_notebook(
@@ -64,6 +66,7 @@ def test_a_failing_cell_names_the_notebook_and_the_cell(tmp_path):
     assert notebook.cells[0].outputs == []  # the caller's notebook is left untouched
 
 
+@pytest.mark.examples
 def test_the_kernel_is_offline():
     page = pages.DOCS / "walkthroughs" / "offline.md"
     notebook = nbformat.v4.new_notebook(
@@ -82,29 +85,24 @@ def test_the_kernel_is_offline():
     )
     ran = notebooks.execute(notebook, page)
     assert ran.cells[0].outputs[0].text.strip() == "SocketBlockedError"
-    assert ran.cells[1].outputs[0].text.strip() == "(1200, 28, 28)"  # tools/standins.py
-
-
-def _page_html(built_site, source: Path) -> BeautifulSoup:
-    return BeautifulSoup(html_of(source, built_site).read_text(encoding="utf-8"), "html.parser")
+    assert ran.cells[1].outputs[0].text.strip() == "(1200, 28, 28)"  # keras_kb/standins.py
 
 
 def _both_languages():
-    return [p for page in NOTEBOOKS for p in (page, pages.twin_of(page))]
+    return [p for page in NOTEBOOKS for p in (page, page.twin)]
 
 
-@pytest.mark.parametrize("source", _both_languages(), ids=pages.rel)
+@pytest.mark.parametrize("source", _both_languages(), ids=str)
 def test_page_offers_its_notebook(built_site, source):
-    html = html_of(source, built_site)
-    links = _page_html(built_site, source).select("p.notebook-download a[download]")
-    assert len(links) == 1, f"{pages.rel(source)}: no download link"
+    html = source.built(built_site)
+    links = soup(html).select("p.notebook-download a[download]")
+    assert len(links) == 1, f"{source}: no download link"
     target = (html.parent / links[0]["href"]).resolve()
-    assert target.suffix == ".ipynb" and target.exists(), f"{pages.rel(source)}: {target}"
+    assert target.suffix == ".ipynb" and target.exists(), f"{source}: {target}"
     notebook = nbformat.read(target, as_version=4)
     nbformat.validate(notebook)
-    korean = pages.twin_of(source) if source.name.endswith(pages.SECONDARY_SUFFIX) else source
     code = [cell for cell in notebook.cells if cell.cell_type == "code"]
-    assert [cell.source for cell in code] == notebooks.code_cells(korean)
+    assert [cell.source for cell in code] == notebooks.code_cells(source.korean.source)
     assert any(cell.outputs for cell in code), "the published notebook carries its outputs"
     assert notebook.metadata.kernelspec.name == "python3"
     prose = "".join(c.source for c in notebook.cells if c.cell_type == "markdown")
@@ -112,32 +110,33 @@ def test_page_offers_its_notebook(built_site, source):
     assert html.stat().st_size < MAX_PAGE_BYTES, f"{html}: {html.stat().st_size} bytes"
 
 
+@pytest.mark.examples
 def test_downloaded_notebook_runs_top_to_bottom(built_site):
     """The published file itself, in a fresh kernel (offline: with the stand-ins installed)."""
-    source = pages.DOCS / "walkthroughs" / "xor.en.md"
-    link = _page_html(built_site, source).select_one("p.notebook-download a[download]")
-    target = html_of(source, built_site).parent / link["href"]
+    source = pages.Page(pages.DOCS / "walkthroughs" / "xor.en.md")
+    link = soup(source.built(built_site)).select_one("p.notebook-download a[download]")
+    target = source.built(built_site).parent / link["href"]
     notebook = nbformat.read(target, as_version=4)
     for cell in notebook.cells:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
-    ran = notebooks.execute(notebook, source)
+    ran = notebooks.execute(notebook, source.source)
     assert all(cell.outputs for cell in ran.cells if cell.cell_type == "code")
 
 
-@pytest.mark.parametrize("source", _both_languages(), ids=pages.rel)
+@pytest.mark.parametrize("source", _both_languages(), ids=str)
 def test_headings_have_working_anchors(built_site, source):
-    soup = _page_html(built_site, source)
-    headings = soup.select(".jupyter-wrapper :is(h1, h2, h3, h4, h5, h6)")
+    html = soup(source.built(built_site))
+    headings = html.select(".jupyter-wrapper :is(h1, h2, h3, h4, h5, h6)")
     ids = [h.get("id", "") for h in headings]
-    assert headings and all(ids), f"{pages.rel(source)}: heading without id: {ids}"
-    assert len(set(ids)) == len(ids), f"{pages.rel(source)}: duplicate heading ids {ids}"
-    if not source.name.endswith(pages.SECONDARY_SUFFIX):
+    assert headings and all(ids), f"{source}: heading without id: {ids}"
+    assert len(set(ids)) == len(ids), f"{source}: duplicate heading ids {ids}"
+    if source.is_default_language:
         assert any(re.search(r"[가-힣]", i) for i in ids), f"Korean ids expected: {ids}"
     assert not any("%" in i for i in ids), f"percent-encoded ids: {ids}"
-    toc = [a["href"] for a in soup.select("nav.md-nav--secondary a.md-nav__link")]
+    toc = [a["href"] for a in html.select("nav.md-nav--secondary a.md-nav__link")]
     fragments = [urllib.parse.unquote(href.split("#", 1)[1]) for href in toc if "#" in href]
-    assert fragments and set(fragments) <= set(ids), f"{pages.rel(source)}: TOC {fragments}"
+    assert fragments and set(fragments) <= set(ids), f"{source}: TOC {fragments}"
 
 
 def test_notebook_pages_are_searchable(built_site):
@@ -145,7 +144,17 @@ def test_notebook_pages_are_searchable(built_site):
     locations = {urllib.parse.unquote(doc["location"].split("#")[0]) for doc in index["docs"]}
     missing = []
     for source in _both_languages():
-        url = html_of(source, built_site).relative_to(built_site).as_posix()
+        url = source.built(built_site).relative_to(built_site).as_posix()
         if url not in locations and url.removesuffix("index.html") not in locations:
             missing.append(url)
     assert not missing, f"not in the search index: {missing}"
+
+
+def test_mkdocs_jupyter_is_the_release_the_hook_patches():
+    """hooks/notebooks.py replaces private names of mkdocs-jupyter: they must still exist."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("nb_hook", pages.ROOT / "hooks/notebooks.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    assert hook.check_mkdocs_jupyter() == []

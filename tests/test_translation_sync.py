@@ -1,15 +1,15 @@
-"""Translations stay in step: tools/translations.py, translations.lock, the notice hook.
+"""Translations stay in step: keras_kb/build/translations.py, translations.lock, the notice hook.
 
 When one page of a twin pair changes after both were last confirmed and the other does not, the
 unchanged page lags: it is listed here, and the site shows a notice on it. After checking a
-pair, confirm it: `.venv/bin/python -m tools.translations confirm docs/<page>.md`.
+pair, confirm it: `./dev confirm docs/<page>.md`.
 """
 
 import json
 from types import SimpleNamespace
 
-from tests.conftest import html_of
-from tools import pages, translations
+from keras_kb import pages
+from keras_kb.build import translations
 
 HOOK = pages.ROOT / "hooks" / "translation_status.py"
 
@@ -27,14 +27,14 @@ def test_every_twin_pair_is_confirmed_in_step():
     problems = translations.report()
     assert not problems, (
         "translation pairs not confirmed in step (check both pages, then run "
-        "`.venv/bin/python -m tools.translations confirm docs/<page>.md`):\n"
+        "`./dev confirm docs/<page>.md`):\n"
         + "\n".join(f"  docs/{name}: {why}" for name, why in problems.items())
     )
 
 
 def _pair():
-    korean = pages.DOCS / "models" / "dense.md"
-    return korean, pages.twin_of(korean)
+    korean = pages.Page(pages.DOCS / "models" / "dense.md")
+    return korean.source, korean.twin.source
 
 
 def test_a_changed_korean_page_marks_its_english_twin_stale():
@@ -96,12 +96,12 @@ def test_built_site_shows_notices_exactly_on_stale_pages(built_site):
     lock = translations.load()
     wrong = []
     for korean in pages.korean_pages():
-        if not pages.twin_of(korean).exists():
+        if not korean.twin.exists():
             continue
         stale = translations.stale_page(korean, lock)
-        for source in (korean, pages.twin_of(korean)):
-            html = html_of(source, built_site).read_text(encoding="utf-8")
+        for source in (korean, korean.twin):
+            html = source.built(built_site).read_text(encoding="utf-8")
             shown = 'class="admonition note translation-stale"' in html
-            if shown != (source == stale):
-                wrong.append(f"{pages.rel(source)}: notice {'shown' if shown else 'missing'}")
+            if shown != (source.source == stale):
+                wrong.append(f"{source}: notice {'shown' if shown else 'missing'}")
     assert not wrong, "\n".join(wrong)

@@ -4,22 +4,43 @@ import re
 
 import pytest
 
-from tests.conftest import code_blocks
-from tools import pages
+from keras_kb import pages
 
 ALL_PAGES = pages.korean_pages() + pages.english_pages()
 
 
-@pytest.mark.parametrize("page", ALL_PAGES, ids=pages.rel)
+@pytest.mark.parametrize("page", ALL_PAGES, ids=str)
 def test_page_has_twin(page):
-    twin = pages.twin_of(page)
-    assert twin.exists(), f"{pages.rel(page)} has no twin: create {pages.rel(twin)}"
+    assert page.twin.exists(), f"{page} has no twin: create {page.twin}"
+
+
+def _blocks(page):
+    """(page line, what must match) of each fenced block."""
+    expanded = page.expanded()
+    return [
+        (expanded.page_line(b.lineno), (b.syntax, b.code, b.expected_output, b.marks))
+        for b in page.code_blocks()
+    ]
+
+
+def _code_difference(page, twin) -> str | None:
+    """Where the two pages' code first differs, with the line in each page."""
+    ours, theirs = _blocks(page), _blocks(twin)
+    for (line, block), (twin_line, twin_block) in zip(ours, theirs):
+        if block != twin_block:
+            return (
+                f"{page}:{line} and {twin}:{twin_line}: this code block differs between the "
+                f"languages ({block[1].strip().splitlines()[:1]} vs "
+                f"{twin_block[1].strip().splitlines()[:1]}); both must include the same snippet"
+            )
+    if len(ours) != len(theirs):
+        return f"{page} has {len(ours)} code blocks, {twin} has {len(theirs)}"
+    return None
 
 
 def _structure(page):
     text = pages.expand(page).text
     return {
-        "code blocks": [(b.syntax, b.code, b.expected_output, b.marks) for b in code_blocks(page)],
         "heading levels": re.findall(r"^(#{1,6}) ", _prose(text), flags=re.M),
         "table rows": len(re.findall(r"^\s*\|.*\|\s*$", text, flags=re.M)),
         # a figure is drawn once per language: name.ko.svg on one side, name.en.svg on the other
@@ -35,13 +56,13 @@ def _prose(text):
     return re.sub(r"^(\s*)(`{3,}).*?^\1\2", "", text, flags=re.M | re.S)  # drop fenced code
 
 
-@pytest.mark.parametrize("page", pages.korean_pages(), ids=pages.rel)
+@pytest.mark.parametrize("page", pages.korean_pages(), ids=str)
 def test_twins_match(page):
-    twin = pages.twin_of(page)
+    twin = page.twin
     if not twin.exists():
         pytest.skip("reported by test_page_has_twin")
+    difference = _code_difference(page, twin)
+    assert difference is None, difference
     korean, english = _structure(page), _structure(twin)
     for aspect in korean:
-        assert korean[aspect] == english[aspect], (
-            f"{pages.rel(page)} and {pages.rel(twin)} differ in {aspect}"
-        )
+        assert korean[aspect] == english[aspect], f"{page} and {twin} differ in {aspect}"

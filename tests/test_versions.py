@@ -1,6 +1,6 @@
 """The tested-versions record: the home page's table, pyproject's range and the installed versions.
 
-`python -m tools.matrix` runs the suite per TensorFlow release and writes
+`python -m keras_kb.commands.matrix` runs the suite per TensorFlow release and writes
 snippets/home/tested-versions.json plus the tables the home page includes.
 """
 
@@ -10,7 +10,8 @@ from importlib import metadata
 
 import pytest
 
-from tools import matrix, pages
+from keras_kb import pages
+from keras_kb.commands import matrix
 
 ENTRIES = matrix.load()
 
@@ -42,7 +43,7 @@ def _key(version: str) -> tuple[int, ...]:
 
 
 def test_every_recorded_entry_passed():
-    assert ENTRIES, "run python -m tools.matrix"
+    assert ENTRIES, "run python -m keras_kb.commands.matrix"
     failed = [e for e in ENTRIES if not e["ok"]]
     assert not failed, "\n".join(
         f"TensorFlow {e['tensorflow']}: {e['failed']} failed" for e in failed
@@ -56,7 +57,7 @@ def test_installed_versions_were_tested():
     tested = [(e["tensorflow"], e["keras"]) for e in ENTRIES]
     assert (tensorflow, keras) in tested, (
         f"TensorFlow {tensorflow} with Keras {keras} is not in {pages.rel(matrix.RESULTS)} "
-        f"(tested: {tested}); run python -m tools.matrix"
+        f"(tested: {tested}); run python -m keras_kb.commands.matrix"
     )
 
 
@@ -82,7 +83,7 @@ def test_pyproject_range_matches_the_tested_ends(name):
 def test_home_page_tables_are_generated_from_the_record():
     for lang, path in matrix.TABLES.items():
         assert path.read_text(encoding="utf-8") == matrix.render(ENTRIES, lang), (
-            f"{pages.rel(path)} is stale: run python -m tools.matrix --render"
+            f"{pages.rel(path)} is stale: run python -m keras_kb.commands.matrix --render"
         )
     for page in (pages.DOCS / "index.md", pages.DOCS / "index.en.md"):
         lang = "en" if page.name.endswith(pages.SECONDARY_SUFFIX) else "ko"

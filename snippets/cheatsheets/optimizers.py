@@ -34,6 +34,9 @@ try:
     keras.optimizers.Optimizer()
 except TypeError as error:
     print("TypeError:", error)
+    assert "learning_rate" in str(error)
+else:
+    raise AssertionError("Optimizer() should require a learning_rate")
 base = keras.optimizers.Optimizer(learning_rate=0.1)
 variable = keras.Variable(np.ones(2, dtype="float32"))
 try:

@@ -101,10 +101,16 @@ try:
     exec("mopdel.complie(optimizer='rmsprop', loss='binary_crossentropy')")  # the note's line
 except NameError as error:
     print("NameError:", error)
+    assert "'mopdel' is not defined" in str(error)
+else:
+    raise AssertionError("the name mopdel should be undefined")
 try:
     model.complie(optimizer="rmsprop", loss="binary_crossentropy")
 except AttributeError as error:
     print("AttributeError:", str(error)[:60])
+    assert "no attribute 'complie'" in str(error)
+else:
+    raise AssertionError("a model should have no complie method")
 
 try:  # EarlyStopping rejects the misspelled keyword ...
     keras.callbacks.EarlyStopping(monitor="val_loss", patiene=10)

@@ -133,6 +133,8 @@ try:  # note 000's spelling
 except ValueError as error:
     print("ValueError:", str(error).split(":")[0])
     assert "load_weights" in str(error)
+else:
+    raise AssertionError("Embedding should reject load_weights")
 
 import warnings
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.pages import ROOT
+from keras_kb.pages import ROOT
 
 NOTES = ROOT / "notes"
 COVERAGE = ROOT / "coverage"

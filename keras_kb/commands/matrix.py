@@ -1,16 +1,17 @@
 """Run the test suite against the oldest and the newest supported TensorFlow, one venv each.
 
-    .venv/bin/python -m tools.matrix             # every entry (2.16 and 2.21), then record
-    .venv/bin/python -m tools.matrix 2.16        # one entry; the other entries' rows are kept
-    .venv/bin/python -m tools.matrix --render    # only regenerate the tables from the JSON
+    .venv/bin/python -m keras_kb.commands.matrix           # every entry (2.16, 2.21), then record
+    .venv/bin/python -m keras_kb.commands.matrix 2.16      # one entry; the others' rows are kept
+    .venv/bin/python -m keras_kb.commands.matrix --render  # only rewrite the tables from the JSON
 
 Each entry gets its own `.venv-tf<minor>` with `pip install -e ".[test]" "tensorflow==<minor>.*"`
 and lets pip resolve Keras and NumPy against pyproject.toml (TF 2.16 pulls NumPy 1.x, TF 2.21
 NumPy 2.x). It runs the examples and the site checks, browser tests excluded (they test the
-rendered site, not TensorFlow), and records versions, counts and time in
-snippets/home/tested-versions.json. From that file it writes the tables the home page includes
-(snippets/home/tested-versions.ko.md and .en.md); tests/test_versions.py checks that they agree,
-that the installed TensorFlow/Keras appear in it, and that pyproject's range matches its ends.
+rendered site, not TensorFlow), and records versions, counts, time and the venv's whole
+`pip freeze` (with its sha256) in snippets/home/tested-versions.json. From that file it writes
+the tables the home page includes (snippets/home/tested-versions.ko.md and .en.md);
+tests/test_versions.py checks that they agree, that the installed TensorFlow/Keras appear in it,
+and that pyproject's range matches its ends.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "snippets/home/tested-versions.json"
 TABLES = {lang: ROOT / f"snippets/home/tested-versions.{lang}.md" for lang in ("ko", "en")}
 
@@ -109,6 +110,15 @@ def run_entry(minor: str, python: str, extra: list[str]) -> dict:
         ).stdout.splitlines()[-1]
     )
     print(f"matrix: {minor}: {versions}", flush=True)
+    # everything the entry ran with, not only the four versions the table shows, so a run can
+    # be reproduced (pip install -c) and two runs compared by hash
+    freeze = subprocess.run(
+        [py, "-m", "pip", "freeze", "--exclude-editable"],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.splitlines()
     with tempfile.TemporaryDirectory() as tmp:
         junit = Path(tmp) / "junit.xml"
         log = venv / "pytest.log"
@@ -133,6 +143,8 @@ def run_entry(minor: str, python: str, extra: list[str]) -> dict:
         "date": datetime.date.today().isoformat(),
         "machine": f"{platform.system()} {platform.machine()}, CPU",
         "command": " ".join(["pytest", *PYTEST_ARGS, *extra]),
+        "freeze_sha256": hashlib.sha256("".join(f"{p}\n" for p in freeze).encode()).hexdigest(),
+        "freeze": freeze,
     }
 
 
@@ -150,7 +162,8 @@ def render(results: list[dict], lang: str) -> str:
         lines = [
             f"**지원 범위: TensorFlow {low}–{high}, Keras {keras_range}.** "
             "아래 조합마다 새 가상 환경(virtual environment)에서 모든 예제와 사이트 검사(브라우저 "
-            "검사 제외)를 실행했습니다. 이 표는 `tools/matrix.py`가 실행 결과로 만듭니다.",
+            "검사 제외)를 실행했습니다. 이 표는 `keras_kb/commands/matrix.py`가 실행 결과로 "
+            "만듭니다.",
             "",
             "| TensorFlow | Keras | NumPy | Python | 실행한 예제 | 결과 | 확인한 날짜 |",
             "|---|---|---|---|---:|---|---|",
@@ -159,8 +172,8 @@ def render(results: list[dict], lang: str) -> str:
         lines = [
             f"**Supported range: TensorFlow {low} to {high}, Keras {keras_range}.** "
             "Every example and site check (browser checks aside) ran in a fresh virtual "
-            "environment with each combination below; `tools/matrix.py` writes this table "
-            "from its runs.",
+            "environment with each combination below; `keras_kb/commands/matrix.py` writes this "
+            "table from its runs.",
             "",
             "| TensorFlow | Keras | NumPy | Python | examples run | result | checked on |",
             "|---|---|---|---|---:|---|---|",

@@ -1,37 +1,45 @@
 """pytest plugin: run every Python block of every page, as rendered, with pytest-codeblocks.
 
 Only Korean pages (``page.md``) are collected: their English twins must hold the same code,
-which ``tests/test_translations.py`` checks, so each code sequence runs once.
-We reuse pytest-codeblocks' parser and item and replace only what it lacks: snippet expansion,
-per-example reset, and failures that name the page, the snippet line, the type and a traceback.
+which ``tests/test_translations.py`` checks, so each code sequence runs once. Walkthroughs run
+in a kernel instead (``tests/test_notebooks.py``).
+We reuse pytest-codeblocks' parser and item and add only what it lacks: snippet expansion, the
+sandbox (:mod:`keras_kb.sandbox`) before each example, pytest's assertion messages, and failures
+that name the page line, the snippet line, the type, a traceback and what the example printed.
+Test ids and messages count lines of the page's own source (``docs/models/cnn.md::line 36``).
 """
 
 from __future__ import annotations
 
+import ast
 import io
 import linecache
 import os
 import re
+import sys
 import traceback
 from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
-from pytest_codeblocks.main import extract_from_buffer
+
+# pytest's own assertion rewriting, applied to the example's code so that a failing bare
+# ``assert a == b`` shows both values, as in a test module (public function, private module)
+from _pytest.assertion.rewrite import rewrite_asserts
 from pytest_codeblocks.plugin import MarkdownFile, TestBlock
 
-from tools import notebooks, pages
+from keras_kb import pages, sandbox
 
-SEED = 42
+PRINTED_TAIL = 3000  # characters of an example's output kept in its failure report
 
 
 def pytest_collect_file(file_path: Path, parent):
-    if file_path.suffix == ".md" and file_path.is_relative_to(pages.DOCS):
-        if not file_path.name.endswith(pages.SECONDARY_SUFFIX):
-            if notebooks.is_notebook(file_path):
-                return None  # one kernel per notebook: tests/test_notebooks.py runs it
-            return PageFile.from_parent(parent, path=file_path)
-    return None
+    if file_path.suffix != ".md" or not file_path.is_relative_to(pages.DOCS):
+        return None
+    page = pages.Page(file_path)
+    if not page.is_default_language or page.is_walkthrough:
+        return None  # twins hold the same code; a walkthrough runs in one kernel
+    return PageFile.from_parent(parent, path=file_path)
 
 
 class PageFile(MarkdownFile):
@@ -40,14 +48,16 @@ class PageFile(MarkdownFile):
             expanded = pages.expand(self.path)
         except pages.PageError as error:
             raise self.CollectError(str(error)) from None
-        for block in extract_from_buffer(io.StringIO(expanded.text)):
+        for block in pages.Page(self.path).code_blocks():
             if block.syntax != "python":
                 _reject_swallowed_continuation(self, expanded, block)
                 continue  # tests/test_fences.py rejects python-like fences that are not "python"
-            item = PageBlock.from_parent(self, name=f"line {block.lineno}", obj=block)
+            name = f"line {expanded.page_line(block.lineno)}"
+            item = PageBlock.from_parent(self, name=name, obj=block)
             item.origins = pages.block_origins(expanded, block.lineno, block.code)
+            item.add_marker(pytest.mark.examples)
             for mark in block.marks:
-                item.add_marker(eval(mark, {"sys": __import__("sys"), "pytest": pytest}))
+                item.add_marker(eval(mark, {"sys": sys, "pytest": pytest}))
             yield item
 
 
@@ -61,7 +71,7 @@ def _reject_swallowed_continuation(collector, expanded, block) -> None:
         own_lines += 1
     if len(block.code.splitlines()) > own_lines:
         raise collector.CollectError(
-            f"{pages.rel(collector.path)}:{expanded.page_lines[block.lineno - 1]}: a "
+            f"{pages.rel(collector.path)}:{expanded.page_line(block.lineno)}: a "
             f"<!--pytest-codeblocks:cont--> block follows this ```{block.syntax} block and would "
             "be merged into it, never executed; continue from a python block instead"
         )
@@ -75,21 +85,26 @@ class PageBlock(TestBlock):
     origins: list[tuple[int, pages.Origin]]  # per code line: (page line, snippet origin)
 
     def setup(self) -> None:
-        _reset_state(self.config)
+        sandbox.prepare(self.config._tmp_path_factory.mktemp("example"))
 
     def runtest(self) -> None:
         block = self.obj
         if block.importorskip is not None:
             pytest.importorskip(block.importorskip)
-        filename = f"<{pages.rel(self.path)} line {block.lineno}>"
+        filename = f"<{pages.rel(self.path)} line {self.origins[0][0]}>"
         linecache.cache[filename] = (len(block.code), None, block.code.splitlines(True), filename)
-        stdout = io.StringIO()
+        printed = io.StringIO()
         try:
-            with redirect_stdout(stdout):
-                exec(compile(block.code, filename, "exec"), {"__name__": "__example__"})
+            with redirect_stdout(printed):
+                exec(self._compile(filename), {"__name__": "__example__"})
         except Exception as error:
-            raise ExampleFailure(self._describe(error, filename)) from None
-        self._check_output(stdout.getvalue())
+            raise ExampleFailure(self._describe(error, filename, printed.getvalue())) from None
+        self._check_output(printed.getvalue())
+
+    def _compile(self, filename: str):
+        tree = ast.parse(self.obj.code, filename)
+        rewrite_asserts(tree, self.obj.code.encode(), config=self.config)
+        return compile(tree, filename, "exec")
 
     def _check_output(self, output: str) -> None:
         expected = self.obj.expected_output
@@ -109,17 +124,21 @@ class PageBlock(TestBlock):
         page_line, origin = self.origins[code_line - 1]
         return f"{pages.rel(self.path)}:{page_line} (snippet {origin})"
 
-    def _describe(self, error: Exception, filename: str) -> str:
+    def _describe(self, error: Exception, filename: str, printed: str) -> str:
         frames = traceback.extract_tb(error.__traceback__)
         own = [frame for frame in frames if frame.filename == filename]
         failing_line = own[-1].lineno if own else 1
-        lines = [f"{self._where(failing_line)}: {type(error).__name__}: {error}", "Traceback:"]
+        message = str(error).strip()
+        lines = [f"{self._where(failing_line)}: {type(error).__name__}: {message}", "Traceback:"]
         for frame in frames[1:]:  # frame 0 is runtest itself
             if frame.filename == filename:
                 where = str(self.origins[frame.lineno - 1][1])
             else:
                 where = f"{frame.filename}:{frame.lineno}"
             lines.append(f"  {where} in {frame.name}\n    {(frame.line or '').strip()}")
+        if printed:
+            shown = printed if len(printed) <= PRINTED_TAIL else "..." + printed[-PRINTED_TAIL:]
+            lines += ["--- printed by the example before it failed ---", shown.rstrip("\n")]
         return "\n".join(lines)
 
     def repr_failure(self, excinfo):
@@ -128,27 +147,7 @@ class PageBlock(TestBlock):
         return super(TestBlock, self).repr_failure(excinfo)
 
     def reportinfo(self):
-        return self.path, self.obj.lineno, f"{pages.rel(self.path)}:{self.obj.lineno}"
-
-
-def _reset_state(config) -> None:
-    """Fresh Keras state, seeds and working directory before every example (principle 4)."""
-    import keras
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from tools import standins
-
-    standins.install()
-    keras.utils.clear_session(free_memory=True)
-    keras.utils.set_random_seed(SEED)
-    plt.close("all")
-    workdir = config._tmp_path_factory.mktemp(
-        "example"
-    )  # files an example writes stay out of the repo
-    os.chdir(workdir)
+        return self.path, self.origins[0][0], f"{pages.rel(self.path)}:{self.origins[0][0]}"
 
 
 def pytest_addoption(parser):
@@ -161,19 +160,12 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    os.environ.setdefault("KERAS_BACKEND", "tensorflow")
-
-
-def _device() -> str:
-    import tensorflow as tf
-
-    gpus = tf.config.list_physical_devices("GPU")
-    return ", ".join(gpu.name for gpu in gpus) if gpus else "CPU"
+    sandbox.apply_environment()  # before anything imports TensorFlow
+    sandbox.import_tensorflow_quietly()
 
 
 def pytest_collection_finish(session):
-    if session.config.getoption("--require-gpu") and _device() == "CPU":
+    if session.config.getoption("--require-gpu") and sandbox.device() == "CPU":
         raise pytest.UsageError("--require-gpu: TensorFlow sees no GPU")
 
 
@@ -181,4 +173,4 @@ def pytest_terminal_summary(terminalreporter):
     reports = terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", [])
     ran = [r for r in reports if r.when == "call" and r.nodeid.startswith("docs/")]
     if ran:
-        terminalreporter.write_line(f"code blocks executed: {len(ran)} (device: {_device()})")
+        terminalreporter.write_line(f"code blocks executed: {len(ran)} (device: {sandbox.device()})")

@@ -1,6 +1,6 @@
 """Walkthrough notebooks: one code source, prose in two languages, one real execution.
 
-Why this shape (issue 4). mkdocs-jupyter renders a notebook page itself, from the file it is
+Why this shape. mkdocs-jupyter renders a notebook page itself, from the file it is
 given: it never runs pymdownx.snippets, and under mkdocs-static-i18n it copies ``.ipynb`` and
 ``.py`` pages raw. So a walkthrough is written like every other page of the site:
 
@@ -9,7 +9,7 @@ given: it never runs pymdownx.snippets, and under mkdocs-static-i18n it copies `
   includes a section of ``snippets/<area>/<name>.py``. The code exists once; the twin tests
   (tests/test_translations.py) already prove both languages include the same code.
 * At build time ``hooks/notebooks.py`` asks :func:`build` for each language's notebook: the page
-  with its includes expanded exactly as the site expands them (:mod:`tools.pages`), turned into an
+  with its includes expanded exactly as the site expands them (:mod:`keras_kb.pages`), turned into an
   ``.ipynb`` by jupytext, carrying the outputs of ONE execution of the Korean notebook in a fresh
   kernel. mkdocs-jupyter renders that file, and ``include_source`` publishes it for download.
 * Outputs are never typed: they come from :func:`execute` (nbclient, a fresh ``python3`` kernel,
@@ -19,9 +19,10 @@ given: it never runs pymdownx.snippets, and under mkdocs-static-i18n it copies `
   ``KB_NOTEBOOK_CACHE=0`` re-executes every notebook. tests/test_notebooks.py always executes
   afresh.
 
-The kernel gets the same harness as the page examples, before the first cell and outside the
-notebook (:data:`PREAMBLE`): the offline dataset stand-ins (:mod:`tools.standins`), seed 42, no
-network sockets. A downloaded notebook has none of it and loads the real data sets.
+The kernel runs under the same conditions as the page examples (:mod:`keras_kb.sandbox`: its
+environment, and a preamble run before the first cell, outside the notebook: no network, the
+offline dataset stand-ins, the seed). A downloaded notebook has none of it and loads the real
+data sets.
 """
 
 from __future__ import annotations
@@ -38,24 +39,16 @@ from pathlib import Path
 import jupytext
 import nbformat
 
-from tools import pages
+from keras_kb import pages, sandbox, standins
 
 CACHE = pages.ROOT / ".cache" / "notebooks"
 CELL_TIMEOUT = 300  # seconds; a walkthrough cell takes a few
 FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?\n)---\n", re.S)
 
-# Run in the kernel before the first cell and not recorded in the notebook (IPKernelApp.exec_lines)
-PREAMBLE = [
-    "from tools import standins; standins.install()",  # keras.datasets.*.load_data() offline
-    "import keras; keras.utils.set_random_seed(42)",
-    "try:\n import pytest_socket; pytest_socket.disable_socket(allow_unix_socket=True)\n"
-    "except ImportError:\n pass",
-]
 KERNEL_ARGS = [
-    f"--IPKernelApp.exec_lines={json.dumps(PREAMBLE)}",
+    f"--IPKernelApp.exec_lines={json.dumps(sandbox.KERNEL_PREAMBLE)}",
     "--IPKernelApp.capture_fd_output=False",  # TensorFlow's C++ log lines stay out of outputs
 ]
-KERNEL_ENV = {"TF_CPP_MIN_LOG_LEVEL": "2", "KERAS_BACKEND": "tensorflow", "PYTHONHASHSEED": "0"}
 
 
 _RAN: dict[str, nbformat.NotebookNode] = {}  # executions of this process, by cache key
@@ -63,17 +56,6 @@ _RAN: dict[str, nbformat.NotebookNode] = {}  # executions of this process, by ca
 
 class NotebookError(Exception):
     """A notebook that cannot be built or executed; the message names the page and the cell."""
-
-
-def is_notebook(page: Path) -> bool:
-    """A page is a notebook when its front matter declares a jupyter kernelspec (jupytext)."""
-    match = FRONT_MATTER.match(page.read_text(encoding="utf-8"))
-    return bool(match) and re.search(r"^jupyter:\n(\s+.*\n)*\s+kernelspec:", match["yaml"], re.M)
-
-
-def notebook_pages() -> list[Path]:
-    """Korean notebook pages; their English twins hold the same code cells."""
-    return [page for page in pages.korean_pages() if is_notebook(page)]
 
 
 def to_notebook(page: Path) -> nbformat.NotebookNode:
@@ -113,13 +95,8 @@ def execute(notebook: nbformat.NotebookNode, page: Path) -> nbformat.NotebookNod
             extra_arguments=KERNEL_ARGS,
             resources={"metadata": {"path": workdir}},  # files a cell writes land here
         )
-        # the kernel inherits the environment; PYTHONPATH lets it import tools.standins
-        path = os.pathsep.join(filter(None, [str(pages.ROOT), os.environ.get("PYTHONPATH")]))
-        env = {**KERNEL_ENV, "PYTHONPATH": path}
-        saved = {key: os.environ.get(key) for key in env}
-        os.environ.update(env)
         try:
-            client.execute(cwd=workdir)
+            client.execute(cwd=workdir, env=sandbox.kernel_environment(pages.ROOT))
         except CellExecutionError as error:
             code = [cell for cell in notebook.cells if cell.cell_type == "code"]
             failed = next((i for i, cell in enumerate(code) if _has_error(cell)), None)
@@ -134,11 +111,6 @@ def execute(notebook: nbformat.NotebookNode, page: Path) -> nbformat.NotebookNod
         finally:
             if manager.has_kernel:  # nbclient leaves a kernel it did not start running
                 manager.shutdown_kernel(now=True)
-            for key, value in saved.items():
-                if value is None:
-                    os.environ.pop(key, None)
-                else:
-                    os.environ[key] = value
     return notebook
 
 
@@ -150,9 +122,8 @@ def _cache_key(cells: list[str]) -> str:
     digest = hashlib.sha256()
     for part in [
         *cells,
-        (pages.ROOT / "tools" / "standins.py").read_text(encoding="utf-8"),
+        *(Path(module.__file__).read_text(encoding="utf-8") for module in (standins, sandbox)),
         *KERNEL_ARGS,
-        *(f"{key}={value}" for key, value in KERNEL_ENV.items()),
         *(f"{name}=={version(name)}" for name in ("keras", "tensorflow", "numpy", "ipykernel")),
     ]:
         digest.update(part.encode() + b"\0")
@@ -192,13 +163,13 @@ def build(page: Path, out_dir: Path) -> Path:
 
     Returns the path of the ``.ipynb`` (named after the page without its language suffix).
     """
-    english = page.name.endswith(pages.SECONDARY_SUFFIX)
-    korean = pages.twin_of(page) if english else page
-    reference = [cell for cell in executed(korean).cells if cell.cell_type == "code"]
-    notebook = to_notebook(page)
+    page = pages.Page(page)
+    korean = page.korean
+    reference = [cell for cell in executed(korean.source).cells if cell.cell_type == "code"]
+    notebook = to_notebook(page.source)
     code = [cell for cell in notebook.cells if cell.cell_type == "code"]
     if [cell.source for cell in code] != [cell.source for cell in reference]:
-        raise NotebookError(f"{pages.rel(page)}: code cells differ from {pages.rel(korean)}")
+        raise NotebookError(f"{page}: code cells differ from {korean}")
     for cell, ran in zip(code, reference, strict=True):
         cell.outputs, cell.execution_count = ran.outputs, ran.execution_count
     notebook.metadata["kernelspec"] = {
@@ -207,9 +178,7 @@ def build(page: Path, out_dir: Path) -> Path:
         "name": "python3",
     }
     notebook.metadata["language_info"] = {"name": "python"}
-    relative = page.relative_to(pages.DOCS)
-    name = relative.name.removesuffix(pages.SECONDARY_SUFFIX if english else ".md") + ".ipynb"
-    target = out_dir / ("en" if english else "ko") / relative.parent / name
+    target = out_dir / page.language / page.stem.parent / f"{page.stem.name}.ipynb"
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.validate(notebook)
     nbformat.write(notebook, target)

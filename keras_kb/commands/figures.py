@@ -5,7 +5,7 @@ returns the label for the language being drawn. Output: ``docs/assets/figures/<n
 SVGs keep text as text (no font is embedded) and carry no date or random ids, so the same code
 always gives the same bytes, and ``tests/test_figures.py`` can tell when a figure is out of date.
 
-    python -m tools.figures            # regenerate every figure
+    python -m keras_kb.commands.figures            # regenerate every figure
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import sys
 import warnings
 from pathlib import Path
 
-from tools.pages import DOCS, SNIPPETS
+from keras_kb.pages import DOCS, SNIPPETS
 
 SOURCES = SNIPPETS / "figures"
 OUTPUT = DOCS / "assets" / "figures"

@@ -5,9 +5,9 @@ the English text at the moment someone checked that the two say the same thing. 
 changes and the other does not, the unchanged side is stale: tests/test_translation_sync.py
 lists it and hooks/translation_status.py shows a notice on that page. Content, not dates.
 
-    .venv/bin/python -m tools.translations            # list pairs that are not in step
-    .venv/bin/python -m tools.translations confirm docs/models/dense.md   # after checking both
-    .venv/bin/python -m tools.translations confirm    # every pair (after checking them all)
+    ./dev translations                    # list pairs that are not in step
+    ./dev confirm docs/models/dense.md    # after checking both
+    ./dev confirm                         # every pair (after checking them all)
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import json
 import sys
 from pathlib import Path
 
-from tools import pages
+from keras_kb import pages
 
 LOCK = pages.ROOT / "translations.lock"
 
@@ -42,10 +42,11 @@ def load(lock: Path | None = None) -> dict:
 
 
 def status(korean: Path, lock: dict) -> str:
-    english = pages.twin_of(korean)
+    korean = pages.Page(korean)
+    english = korean.twin
     if not english.exists():
         return MISSING_TWIN
-    entry = lock.get(str(korean.relative_to(pages.DOCS)))
+    entry = lock.get(korean.name)
     if entry is None:
         return UNCONFIRMED
     ko_same, en_same = entry["ko"] == digest(korean), entry["en"] == digest(english)
@@ -60,11 +61,12 @@ def status(korean: Path, lock: dict) -> str:
 
 def stale_page(korean: Path, lock: dict) -> Path | None:
     """The page of the pair that lags behind its twin, if exactly one side changed."""
+    korean = pages.Page(korean)
     state = status(korean, lock)
     if state == KOREAN_CHANGED:
-        return pages.twin_of(korean)
+        return korean.twin.source
     if state == ENGLISH_CHANGED:
-        return korean
+        return korean.source
     return None
 
 
@@ -75,8 +77,8 @@ def report(lock: dict | None = None) -> dict[str, str]:
     for korean in pages.korean_pages():
         state = status(korean, lock)
         if state not in (IN_STEP, MISSING_TWIN):  # a missing twin is test_translations' job
-            result[str(korean.relative_to(pages.DOCS))] = state
-    for name in sorted(set(lock) - {str(p.relative_to(pages.DOCS)) for p in pages.korean_pages()}):
+            result[korean.name] = state
+    for name in sorted(set(lock) - {page.name for page in pages.korean_pages()}):
         result[name] = "in translations.lock but the page is gone"
     return result
 
@@ -84,22 +86,19 @@ def report(lock: dict | None = None) -> dict[str, str]:
 def confirm(korean_pages: list[Path] | None = None) -> list[str]:
     """Record the current text of these pairs (all pairs by default) as in step."""
     lock = load()
-    known = {str(p.relative_to(pages.DOCS)) for p in pages.korean_pages()}
+    known = {page.name for page in pages.korean_pages()}
     lock = {name: entry for name, entry in lock.items() if name in known}
     done = []
-    for korean in korean_pages or pages.korean_pages():
-        english = pages.twin_of(korean)
-        if english.exists():
-            name = str(korean.relative_to(pages.DOCS))
-            lock[name] = {"ko": digest(korean), "en": digest(english)}
-            done.append(name)
+    for korean in map(pages.Page, korean_pages or pages.korean_pages()):
+        if korean.twin.exists():
+            lock[korean.name] = {"ko": digest(korean.source), "en": digest(korean.twin.source)}
+            done.append(korean.name)
     LOCK.write_text(json.dumps(dict(sorted(lock.items())), indent=1) + "\n", encoding="utf-8")
     return done
 
 
 def _korean(arg: str) -> Path:
-    path = Path(arg).resolve()
-    return pages.twin_of(path) if path.name.endswith(pages.SECONDARY_SUFFIX) else path
+    return pages.Page(arg).korean.source
 
 
 def main(argv: list[str]) -> int:

@@ -1,0 +1,1 @@
+"""Libraries the MkDocs hooks in ``hooks/`` call at build time."""

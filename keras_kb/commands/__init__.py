@@ -1,0 +1,1 @@
+"""Maintainer commands, run through ``./dev`` (see the README)."""

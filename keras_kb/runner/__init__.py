@@ -1,0 +1,1 @@
+"""The pytest plugin that runs page examples (``-p keras_kb.runner.plugin``)."""

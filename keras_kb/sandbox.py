@@ -1,0 +1,91 @@
+"""The conditions every example runs under, defined once.
+
+Page examples run inside the pytest process (``keras_kb.runner``); walkthrough notebooks run in
+a fresh Jupyter kernel (``keras_kb.build.notebooks``). Both get exactly this:
+
+* :data:`ENVIRONMENT`: the TensorFlow backend, TensorFlow's C++ log silenced, a fixed hash seed
+  (which only a new process takes: the kernel gets it at start);
+* no network: sockets are blocked by pytest-socket (``--disable-socket`` in the pytest process,
+  :func:`go_offline` in the kernel); only AF_UNIX stays open for the kernel's own channels;
+* dataset loaders replaced by offline stand-ins of the same shapes (:mod:`keras_kb.standins`);
+* :func:`prepare`: before each example, a fresh Keras session, the random seed :data:`SEED`,
+  no open figures, matplotlib's file-only backend, and an empty working directory;
+* no device pinning: examples run on whatever device TensorFlow picks (:func:`device` names it).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+SEED = 42
+ENVIRONMENT = {
+    "KERAS_BACKEND": "tensorflow",
+    "TF_CPP_MIN_LOG_LEVEL": "3",  # TensorFlow's C++ start-up lines (oneDNN, CUDA) stay out
+    "PYTHONHASHSEED": "0",
+}
+
+
+def apply_environment() -> None:
+    """Set :data:`ENVIRONMENT` in this process, before TensorFlow is imported."""
+    os.environ.update(ENVIRONMENT)
+
+
+def import_tensorflow_quietly() -> None:
+    """Import TensorFlow with stderr closed at the file-descriptor level.
+
+    At import, TensorFlow's C++ side writes start-up lines (oneDNN, CUDA drivers) through absl
+    before any log level applies, so TF_CPP_MIN_LOG_LEVEL cannot stop them; imported once here,
+    they stay out of every failure report. A failing import still raises as usual.
+    """
+    saved, devnull = os.dup(2), os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    try:
+        import tensorflow  # noqa: F401
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
+def kernel_environment(root: Path) -> dict[str, str]:
+    """The environment a notebook kernel starts with: ours, and an import path to this package."""
+    path = os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")]))
+    return {**os.environ, **ENVIRONMENT, "PYTHONPATH": path}
+
+
+# Run in a notebook kernel before its first cell, never recorded in the notebook
+KERNEL_PREAMBLE = ["from keras_kb import sandbox; sandbox.go_offline(); sandbox.prepare()"]
+
+
+def go_offline() -> None:
+    """Block every socket but AF_UNIX, as pytest-socket's --disable-socket does in pytest."""
+    import pytest_socket
+
+    pytest_socket.disable_socket(allow_unix_socket=True)
+
+
+def prepare(workdir: Path | None = None) -> None:
+    """Fresh state for one example: stand-ins, Keras session, seed, figures, directory."""
+    import keras
+    import matplotlib
+
+    from keras_kb import standins
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    standins.install()
+    keras.utils.clear_session(free_memory=True)
+    keras.utils.set_random_seed(SEED)
+    plt.close("all")
+    if workdir is not None:
+        os.chdir(workdir)  # files an example writes stay out of the repository
+
+
+def device() -> str:
+    """The device examples run on: the GPUs TensorFlow sees, or ``CPU``."""
+    import tensorflow as tf
+
+    gpus = tf.config.list_physical_devices("GPU")
+    return ", ".join(gpu.name for gpu in gpus) if gpus else "CPU"

@@ -1,0 +1,249 @@
+"""The built site in a real browser: a static server on 127.0.0.1 and headless Chromium.
+
+Fixtures and helpers for the browser tests (tests/test_browser_*.py; tests/conftest.py registers
+the fixtures). Chromium is Debian's
+(/usr/bin/chromium, or KB_CHROMIUM): Playwright cannot download its own browser here. `./dev test`
+installs it when it is missing; under CI (CI=true) a missing browser fails the run, elsewhere the
+browser tests are skipped with a message saying how to install it.
+The pytest process keeps its sockets disabled (pytest-socket) except for loopback: browser tests
+carry ``BROWSER`` marks (``allow_hosts(["127.0.0.1"])``), and the server runs in a subprocess.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+import json
+import time
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from keras_kb import pages
+
+CHROMIUM = os.environ.get("KB_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+BROWSER = [pytest.mark.allow_hosts(["127.0.0.1"]), pytest.mark.browser]
+LOCAL_SCHEMES = {"data", "blob", "about", "file", "chrome-error"}
+REPORT: list[str] = []  # measurements printed at the end of the run (tests/conftest.py)
+SEARCH_INPUT = "input[data-md-component=search-query]"
+
+
+def url_of(page: pages.Page, site: Path) -> str:
+    """The page's path in the site, as the server serves it: 'en/models/dense.html'."""
+    return page.built(site).relative_to(site).as_posix()
+
+
+def page_path(href: str, site_url: str) -> str:
+    """A link as a site path without query or anchor: 'en/models/dense.html'."""
+    return unquote(urlsplit(href).path).removeprefix(urlsplit(site_url).path)
+
+
+def is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in LOCAL_SCHEMES or parts.hostname == "127.0.0.1"
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    if os.path.exists(CHROMIUM):
+        return CHROMIUM
+    message = (
+        f"the browser tests need Chromium at {CHROMIUM}: run ./dev test as root (it installs "
+        "Debian's chromium), or `apt-get install -y chromium`, or set KB_CHROMIUM"
+    )
+    if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The built site served by a plain static server on 127.0.0.1 and a free port."""
+    server = subprocess.Popen(
+        [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1"],
+        cwd=built_site,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        line = server.stdout.readline()
+        match = re.search(r"port (\d+)", line)
+        assert match, f"static server did not start: {line!r}"
+        yield f"http://127.0.0.1:{match[1]}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser(chromium):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@dataclass
+class Visit:
+    """A browser tab that records what the page logs and loads."""
+
+    page: object
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def open(self, url: str):
+        self.page.goto(url, wait_until="load")
+        return self.page
+
+
+def watch(page) -> Visit:
+    visit = Visit(page)
+    page.on(
+        "console",
+        lambda m: m.type == "error" and visit.errors.append(f"console: {m.text} ({m.location})"),
+    )
+    page.on("pageerror", lambda e: visit.errors.append(f"page error: {e}"))
+    page.on("request", lambda r: visit.requests.append(r.url))
+    page.on(  # ERR_ABORTED: the test navigated away while the page was still loading
+        "requestfailed",
+        lambda r: (
+            "ERR_ABORTED" not in (r.failure or "")
+            and visit.errors.append(f"failed: {r.url} {r.failure}")
+        ),
+    )
+    page.on(
+        "response",
+        lambda r: r.status >= 400 and visit.errors.append(f"HTTP {r.status}: {r.url}"),
+    )
+    return visit
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context()
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def tab(context) -> Visit:
+    return watch(context.new_page())
+
+
+def search_ui(page, query: str) -> list[str]:
+    """Type the query into Material's search box; the result pages in the order shown."""
+    box = page.locator(SEARCH_INPUT)
+    box.click()
+    box.fill(query)
+    box.press("End")  # Material reads the box on keyup
+    page.wait_for_function(
+        "q => window.kbSearch.last && window.kbSearch.last.query.raw === q", arg=query
+    )
+    hrefs = page.eval_on_selector_all(
+        "li.md-search-result__item > a:first-child", "els => els.map(e => e.href)"
+    )
+    return hrefs
+
+
+def notebook_pages(site: Path) -> list[Path]:
+    """The built walkthrough pages, both languages."""
+    return [html for page, html in pages.built_pages(site) if page.korean.is_walkthrough]
+
+
+# The page frame (header, navigation, search dialog, footer) and the colours come from the theme
+# and its CSS, the same on every page: a full axe-core run with every rule, the colour rules
+# (color-contrast, link-in-text-block: a third of axe's time) included, covers pages of each kind
+# in both colour schemes (test_representative_pages_fully_accessible). On every page of both
+# languages axe-core then checks the content with all its other rules. Code tokens are left out
+# there: structural rules have nothing to say about syntax-highlighting spans.
+CONTENT = {
+    "include": [[".md-content"]],
+    "exclude": [["div.highlight code"], [".jp-InputArea-editor"]],
+}
+CONTENT_RULES = {
+    "resultTypes": ["violations"],
+    "rules": {"color-contrast": {"enabled": False}, "link-in-text-block": {"enabled": False}},
+}
+ALL_RULES = {"resultTypes": ["violations"]}
+
+
+def axe_script() -> str:
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe().axe_script
+
+
+def axe(page, context, options) -> list[str]:
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(axe_script())
+    result = page.evaluate("([c, o]) => axe.run(c || document, o)", [context, options])
+    return [
+        f"{v['id']} ({v['impact']}) {[n['target'] for n in v['nodes'][:3]]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+NOTEBOOK_OUTPUTS = """() => {
+  const outputs = [...document.querySelectorAll(".jp-OutputArea-output")]
+  const drawn = o => [...o.querySelectorAll("img, svg")]
+    .some(i => i.getBoundingClientRect().height > 0)
+  const shown = outputs.filter(o => o.checkVisibility() && (o.innerText.trim() || drawn(o)))
+  const errors = outputs.filter(o => o.innerText.includes("Traceback (most recent call")).length
+  return [outputs.length, shown.length, errors]
+}"""
+
+
+@pytest.fixture(scope="session")
+def sweep(browser, site_url, built_site):
+    """Every page of both languages opened once: errors, requests and axe-core violations."""
+    context = browser.new_context()
+    context.add_init_script(axe_script())
+    # Every page boots Material's search worker, which builds the lunr index of the whole site:
+    # here it gets the real index cut to one document (search itself: the search tests above)
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    index["docs"] = index["docs"][:1]
+    context.route(
+        "**/search/search_index.json",
+        lambda route: route.fulfill(json=index),
+    )
+    visit = watch(context.new_page())
+    notebooks = set(notebook_pages(built_site))
+    report = {"errors": [], "external": set(), "violations": [], "pages": 0, "notebooks": {}}
+    started = time.perf_counter()
+    try:
+        for _, html in pages.built_pages(built_site):
+            name = str(html.relative_to(built_site))
+            visit.errors.clear()
+            visit.requests.clear()
+            visit.open(site_url + name)
+            if html in notebooks:  # outputs rendered and visible, none of them an error
+                report["notebooks"][name] = visit.page.evaluate(NOTEBOOK_OUTPUTS)
+            found = axe(visit.page, CONTENT, CONTENT_RULES)
+            report["violations"] += [f"{name}: {v}" for v in found]
+            report["errors"] += [f"{name}: {e}" for e in visit.errors]
+            report["external"] |= {f"{name}: {u}" for u in visit.requests if not is_local(u)}
+            report["pages"] += 1
+    finally:
+        context.close()
+    REPORT.append(
+        f"browser sweep: {report['pages']} pages (both languages) opened, axe-core on each "
+        f"({time.perf_counter() - started:.1f} s)"
+    )
+    return report
