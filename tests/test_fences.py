@@ -5,6 +5,7 @@ import re
 import pytest
 
 from keras_kb import pages
+from tests.support.site import expanded as expand
 
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*(?P<info>[^`\n]*)$")
 PYTHON_LIKE = re.compile(r"^\{?\s*\.?(py|python\d?|pycon|ipython\d?|python-repl)\b", re.I)
@@ -13,7 +14,7 @@ EXECUTED_SHELLS = {"sh", "bash"}  # pytest-codeblocks would run these; show shel
 
 def _fences(page):
     """(page line, info string) of every opening fence of the page, includes expanded."""
-    expanded = pages.expand(page)
+    expanded = expand(page)
     open_fence = None
     for number, line in enumerate(expanded.lines, start=1):
         match = FENCE.match(line)

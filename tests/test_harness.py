@@ -1,8 +1,11 @@
-"""The harness fails loudly, naming the page, on each way a page can go wrong.
+"""The harness catches a contributor's mistakes with one clear message naming the file and line.
 
-Runs the real plugin and checks on a throwaway copy of the project holding broken pages.
+A throwaway copy of the project holds one page per mistake; the fast check (``./dev check``:
+strict build plus structural tests, no example executed) must catch all of them but a failing
+assert, which only running the examples can find, and whose report must show the values.
 """
 
+import re
 import shutil
 import subprocess
 import sys
@@ -11,61 +14,146 @@ import pytest
 
 from keras_kb import pages
 
-BROKEN_PAGES = {
-    # page -> (Korean text, English text or None, what the report must say)
-    "broken": (
-        '```python\n--8<-- "snippets/bad.py:divide"\n```\n',
-        True,
-        ["docs/broken.md:2 (snippet snippets/bad.py:3)", "ZeroDivisionError", "1 / 0"],
-    ),
-    "missing": (
-        '```python\n--8<-- "snippets/bad.py:gone"\n```\n',
-        True,
-        ["docs/missing.md:2", "gone"],
-    ),
-    "lonely": ("# only Korean\n", False, ["docs/lonely.md has no twin"]),
+pytestmark = pytest.mark.harness
+
+SNIPPET = """\
+# --8<-- [start:divide]
+ratio = 1
+ratio = 1 / 0
+# --8<-- [end:divide]
+# --8<-- [start:compare]
+total = 1 + 1
+assert total == 3
+# --8<-- [end:compare]
+# --8<-- [start:first]
+x = 1
+# --8<-- [end:first]
+# --8<-- [start:second]
+print(x + 1)
+# --8<-- [end:second]
+"""
+
+
+def _include(section: str) -> str:
+    return f'```python\n--8<-- "snippets/bad.py:{section}"\n```\n'
+
+
+# page -> (Korean text, English text: the same when None, False for no twin; in nav?)
+PAGES = {
+    "index": ("# 홈\n\n[다른 페이지](fine.md)\n", "# Home\n\n[Other page](fine.md)\n", True),
+    "fine": ("# 좋은 페이지\n", "# A good page\n", True),
+    "lonely": ("# 한국어만\n", False, True),
+    "missing": ("# 구역\n\n" + _include("gone"), None, True),
+    "differs": ("# 코드\n\n" + _include("first"), "# Code\n\n" + _include("second"), True),
+    "pyfence": ("# 펜스\n\n```py\nprint('never run')\n```\n", None, True),
+    "orphan": ("# 목차에 없음\n", "# Not in the nav\n", False),
+    "link": ("# 링크\n\n[없는 페이지](nowhere.md)\n", "# Link\n\n[No page](nowhere.md)\n", True),
+    "prose": ("# 산문\n\n처음 문장.\n", "# Prose\n\nFirst sentence.\n", True),
+    "nocont": ("# 이어짐\n\n" + _include("first") + "\n" + _include("second"), None, True),
     "swallowed": (
-        "```shell\necho hi\n```\n\n<!--pytest-codeblocks:cont-->\n```python\nprint(1)\n```\n",
+        "# 셸\n\n```shell\necho hi\n```\n\n<!--pytest-codeblocks:cont-->\n"
+        "```python\nprint(1)\n```\n",
+        None,
         True,
-        ["docs/swallowed.md:1", "would be merged"],
     ),
-    "pyfence": ("```py\nprint('never run')\n```\n", True, ["docs/pyfence.md: fence `py`"]),
+    "broken": ("# 오류\n\n" + _include("divide"), None, True),
+    "assertion": ("# 단언\n\n" + _include("compare"), None, True),
 }
-SNIPPET = "# --8<-- [start:divide]\nratio = 1\nratio = 1 / 0\n# --8<-- [end:divide]\n"
+
+# mistake -> what the fast check's report must say (file and line included)
+FAST = {
+    "twin missing": ["docs/lonely.md has no twin: create docs/lonely.en.md"],
+    "snippet section typo": ["docs/missing.md:4: SnippetMissingError", "gone"],
+    "code differs between languages": ["docs/differs.md:3 and docs/differs.en.md:3"],
+    "```py fence": ["docs/pyfence.md:3: fence `py`"],
+    "page missing from the nav": ["orphan.md"],
+    "broken link": ["link.md", "nowhere.md"],
+    "one language's prose edited": ["docs/prose.md: English changed, Korean not updated"],
+    "missing continuation marker": [
+        "docs/nocont.md:8: `x` is defined by the example at line 3",
+        "pytest-codeblocks:cont",
+    ],
+    "python swallowed by a shell block": ["docs/swallowed.md:3", "would be merged"],
+}
+EXAMPLES = {
+    "failing example": ["docs/broken.md:4 (snippet snippets/bad.py:3)", "ZeroDivisionError"],
+    "failing assert": ["docs/assertion.md:4 (snippet snippets/bad.py:7)", "assert 2 == 3"],
+}
+STRUCTURE_TESTS = [
+    "test_translations.py",
+    "test_fences.py",
+    "test_site.py",
+    "test_translation_sync.py",
+    "test_continuations.py",
+]
 
 
-@pytest.fixture(scope="module")
-def report(tmp_path_factory):
-    project = tmp_path_factory.mktemp("project")
-    for name in ("mkdocs.yml", "pyproject.toml"):
-        shutil.copy(pages.ROOT / name, project / name)
-    for folder in ("keras_kb", "hooks"):
-        shutil.copytree(pages.ROOT / folder, project / folder)
-    (project / "tests").mkdir()
-    helpers = [
-        p.name for p in (pages.ROOT / "tests").glob("*.py") if not p.name.startswith("test_")
-    ]
-    for name in [*helpers, "test_translations.py", "test_fences.py"]:
-        shutil.copy(pages.ROOT / "tests" / name, project / "tests" / name)
-    (project / "snippets").mkdir()
-    (project / "snippets/bad.py").write_text(SNIPPET)
-    (project / "docs").mkdir()
-    for name, (text, has_twin, _) in BROKEN_PAGES.items():
-        (project / f"docs/{name}.md").write_text(text)
-        if has_twin:
-            (project / f"docs/{name}.en.md").write_text(text)
+def _mkdocs_yml() -> str:
+    config = (pages.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = "".join(f"  - {name}.md\n" for name, (*_, in_nav) in PAGES.items() if in_nav)
+    return re.sub(r"^nav:\n(?:[ -].*\n)+", f"nav:\n{nav}", config, count=1, flags=re.M)
+
+
+def _run(project, *args):
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "--tb=line", "--continue-on-collection-errors"],
+        [sys.executable, "-m", "pytest", "-q", "--tb=short", "-p", "no:randomly", *args],
         cwd=project,
         capture_output=True,
         text=True,
         timeout=300,
     )
-    assert result.returncode != 0
+    assert result.returncode != 0, result.stdout[-3000:]
     return result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("page", BROKEN_PAGES)
-def test_failure_names_the_page(report, page):
-    for needle in BROKEN_PAGES[page][2]:
-        assert needle in report, f"report for docs/{page}.md lacks {needle!r}:\n{report[-4000:]}"
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    project = tmp_path_factory.mktemp("project")
+    shutil.copy(pages.ROOT / "pyproject.toml", project)
+    (project / "mkdocs.yml").write_text(_mkdocs_yml(), encoding="utf-8")
+    for folder in ("keras_kb", "hooks", "docs/assets", "tests/support"):
+        shutil.copytree(pages.ROOT / folder, project / folder)
+    for name in ["conftest.py", *STRUCTURE_TESTS]:
+        shutil.copy(pages.ROOT / "tests" / name, project / "tests" / name)
+    (project / "snippets").mkdir()
+    (project / "snippets/bad.py").write_text(SNIPPET)
+    for name, (korean, english, _) in PAGES.items():
+        (project / f"docs/{name}.md").write_text(korean)
+        if english is not False:
+            (project / f"docs/{name}.en.md").write_text(korean if english is None else english)
+    subprocess.run(
+        [sys.executable, "-m", "keras_kb.build.translations", "confirm"], cwd=project, check=True
+    )
+    (project / "docs/prose.en.md").write_text("# Prose\n\nAn edited first sentence.\n")
+    return project
+
+
+@pytest.fixture(scope="module")
+def fast_report(project):
+    return _run(project, "-m", "not examples and not browser and not harness", "tests", "docs")
+
+
+@pytest.fixture(scope="module")
+def examples_report(project):
+    return _run(project, "docs/broken.md", "docs/assertion.md")
+
+
+@pytest.mark.parametrize("mistake", FAST)
+def test_the_fast_check_names_the_mistake(fast_report, mistake):
+    for needle in FAST[mistake]:
+        assert needle in fast_report, f"{mistake}: report lacks {needle!r}:\n{fast_report[-6000:]}"
+
+
+def test_a_failed_build_is_reported_once(fast_report):
+    assert fast_report.count("mkdocs build --strict failed") == 1, fast_report[-6000:]
+
+
+@pytest.mark.parametrize("mistake", EXAMPLES)
+def test_running_the_examples_names_the_failure(examples_report, mistake):
+    for needle in EXAMPLES[mistake]:
+        assert needle in examples_report, f"{mistake}: lacks {needle!r}:\n{examples_report[-4000:]}"
+
+
+def test_reports_carry_no_tensorflow_start_up_noise(fast_report, examples_report):
+    for noise in ("oneDNN custom operations", "cudart_stub", "absl::InitializeLog"):
+        assert noise not in fast_report + examples_report

@@ -14,7 +14,7 @@ PYTHON_CLASS = re.compile(r"^(language|hl)-(py|python\d?|pycon|ipython\d?|python
 
 def test_site_builds_strictly(site_build):
     """The one place a failed ``mkdocs build --strict`` is reported, with its messages."""
-    assert site_build.ok, f"mkdocs build --strict failed:\n{site_build.problems()}"
+    site_build.fail_unless_ok()
 
 
 def test_every_page_is_built_and_recorded(built_site):

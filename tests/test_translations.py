@@ -5,6 +5,7 @@ import re
 import pytest
 
 from keras_kb import pages
+from tests.support.site import expanded
 
 ALL_PAGES = pages.korean_pages() + pages.english_pages()
 
@@ -16,9 +17,9 @@ def test_page_has_twin(page):
 
 def _blocks(page):
     """(page line, what must match) of each fenced block."""
-    expanded = page.expanded()
+    lines = expanded(page)
     return [
-        (expanded.page_line(b.lineno), (b.syntax, b.code, b.expected_output, b.marks))
+        (lines.page_line(b.lineno), (b.syntax, b.code, b.expected_output, b.marks))
         for b in page.code_blocks()
     ]
 
@@ -26,7 +27,7 @@ def _blocks(page):
 def _code_difference(page, twin) -> str | None:
     """Where the two pages' code first differs, with the line in each page."""
     ours, theirs = _blocks(page), _blocks(twin)
-    for (line, block), (twin_line, twin_block) in zip(ours, theirs):
+    for (line, block), (twin_line, twin_block) in zip(ours, theirs, strict=False):
         if block != twin_block:
             return (
                 f"{page}:{line} and {twin}:{twin_line}: this code block differs between the "
@@ -39,7 +40,7 @@ def _code_difference(page, twin) -> str | None:
 
 
 def _structure(page):
-    text = pages.expand(page).text
+    text = expanded(page).text
     return {
         "heading levels": re.findall(r"^(#{1,6}) ", _prose(text), flags=re.M),
         "table rows": len(re.findall(r"^\s*\|.*\|\s*$", text, flags=re.M)),

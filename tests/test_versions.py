@@ -1,7 +1,8 @@
 """The tested-versions record: the home page's table, pyproject's range and the installed versions.
 
 `python -m keras_kb.commands.matrix` runs the suite per TensorFlow release and writes
-snippets/home/tested-versions.json plus the tables the home page includes.
+snippets/home/tested-versions.json plus the tables the home page includes. Installs come from
+requirements.lock (`./dev` passes it to pip as constraints; `./dev lock` refreshes it).
 """
 
 import re
@@ -9,11 +10,15 @@ import tomllib
 from importlib import metadata
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
 
 from keras_kb import pages
 from keras_kb.commands import matrix
 
 ENTRIES = matrix.load()
+LOCK = pages.ROOT / "requirements.lock"
 
 
 def _installed(*names: str) -> str:
@@ -42,6 +47,21 @@ def _key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", version)[:3])
 
 
+def _lock() -> dict[str, str]:
+    """requirements.lock as {canonical name: version}; every line must pin one exact version."""
+    pins = {}
+    for line in LOCK.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        requirement = Requirement(line)
+        (spec,) = requirement.specifier
+        assert spec.operator == "==" and not requirement.extras, f"{pages.rel(LOCK)}: {line!r}"
+        pins[canonicalize_name(requirement.name)] = spec.version
+    assert pins, f"{pages.rel(LOCK)} is empty: run ./dev lock"
+    return pins
+
+
 def test_every_recorded_entry_passed():
     assert ENTRIES, "run python -m keras_kb.commands.matrix"
     failed = [e for e in ENTRIES if not e["ok"]]
@@ -59,6 +79,43 @@ def test_installed_versions_were_tested():
         f"TensorFlow {tensorflow} with Keras {keras} is not in {pages.rel(matrix.RESULTS)} "
         f"(tested: {tested}); run python -m keras_kb.commands.matrix"
     )
+
+
+def test_locked_versions_were_tested():
+    # what every ./dev install gets must be a pair the matrix ran: refreshing the lock to a new
+    # TensorFlow or Keras means running the matrix too
+    lock = _lock()
+    pair = (lock.get("tensorflow") or lock.get("tensorflow-cpu"), lock.get("keras"))
+    tested = [(e["tensorflow"], e["keras"]) for e in ENTRIES]
+    assert pair in tested, (
+        f"{pages.rel(LOCK)} pins TensorFlow {pair[0]} with Keras {pair[1]}, not in "
+        f"{pages.rel(matrix.RESULTS)} (tested: {tested}); run python -m keras_kb.commands.matrix"
+    )
+
+
+def test_installed_packages_match_the_lock():
+    installed = {}
+    for dist in metadata.distributions():
+        if dist.metadata["Name"]:
+            installed.setdefault(canonicalize_name(dist.metadata["Name"]), dist.version)
+    drift = [
+        f"{name}: installed {installed.get(name, 'nothing')}, locked {version}"
+        for name, version in sorted(_lock().items())
+        if name not in installed or Version(installed[name]) != Version(version)
+    ]
+    assert not drift, (
+        f"this environment differs from {pages.rel(LOCK)}:\n" + "\n".join(drift) + "\n"
+        "reinstall (rm .venv/.installed-*, then ./dev test) or, to move the lock, ./dev lock"
+    )
+
+
+def test_dev_installs_from_the_lock():
+    dev = (pages.ROOT / "dev").read_text(encoding="utf-8")
+    install = [line for line in dev.splitlines() if "pip install -e" in line and "$extras" in line]
+    assert install and all("-c requirements.lock" in line for line in install), install
+    # a changed lock must reinstall: the install stamp's digest covers it
+    hashed = [line for line in dev.splitlines() if re.search(r"sha\d+sum", line)]
+    assert any("requirements.lock" in line for line in hashed), f"stamp digest: {hashed}"
 
 
 @pytest.mark.parametrize("name", ["tensorflow", "keras", "numpy"])

@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from ruamel.yaml import YAML
 
 from keras_kb import pages
 
@@ -27,7 +26,7 @@ WORKFLOWS = pages.ROOT / ".github/workflows"
 WORKFLOW_FILES = sorted(WORKFLOWS.glob("*.yml")) + sorted(WORKFLOWS.glob("*.yaml"))
 # `uses: owner/repo[/path]@<commit> # v1.2.3`: a tag can be moved to other code, a commit cannot;
 # the comment keeps the version readable (and is what Dependabot updates alongside the hash)
-PINNED = re.compile(r"[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*")
+PINNED = re.compile(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}\s+#\s*v\d+(\.\d+)*")
 
 
 def _load(name: str) -> dict:
@@ -53,13 +52,18 @@ def _tool(name: str) -> str:
 
 def _line(path: Path, json_path: str) -> int:
     """The line in `path` of the deepest existing node of `json_path` ($.jobs.a.steps[1].run)."""
-    node, line = YAML().load(path.read_text(encoding="utf-8")), 0
+    # yaml.compose keeps each node's position (and leaves `on` a plain key, not True)
+    node, line = yaml.compose(path.read_text(encoding="utf-8")), 0
     for key, index, quoted in re.findall(r"\.([\w-]+)|\[(\d+)\]|\['([^']*)'\]", json_path):
-        step = int(index) if index else key or quoted
-        try:
-            line = (node.lc.item(step) if index else node.lc.key(step))[0]
-            node = node[step]
-        except (AttributeError, KeyError, IndexError, TypeError):
+        if index and isinstance(node, yaml.SequenceNode) and int(index) < len(node.value):
+            node = node.value[int(index)]
+            line = node.start_mark.line
+        elif not index and isinstance(node, yaml.MappingNode):
+            pairs = [(k, v) for k, v in node.value if k.value == (key or quoted)]
+            if not pairs:
+                break
+            line, node = pairs[0][0].start_mark.line, pairs[0][1]
+        else:
             break
     return line + 1
 
@@ -75,7 +79,7 @@ def test_workflows_match_githubs_schema():
     )
     report = json.loads(result.stdout)
     problems = []
-    for error in report["errors"]:
+    for error in report.get("errors", []):
         path = Path(error["filename"])
         # the deepest match names the offending key; the top-level error is often just
         # "not valid under any of the given schemas" for a whole job
@@ -83,7 +87,7 @@ def test_workflows_match_githubs_schema():
         problems.append(
             f"{pages.rel(path)}:{_line(path, match['path'])}: {match['message']} ({match['path']})"
         )
-    problems += [f"{e['filename']}: {e['message']}" for e in report["parse_errors"]]
+    problems += [f"{e['filename']}: {e['message']}" for e in report.get("parse_errors", [])]
     assert not problems and result.returncode == 0, "check-jsonschema:\n" + (
         "\n".join(problems) or result.stdout + result.stderr
     )
@@ -164,9 +168,10 @@ def test_weekly_job_upgrades_tensorflow_and_keras_then_runs_the_examples():
     assert "pytest docs" in commands[upgrade:]
     # the lock would hold back exactly what this job exists to try
     installs = [line for line in commands.splitlines() if "pip install" in line]
-    assert not [line for line in installs if "requirements.lock" in line or " -c " in line]
+    locked = [line for line in installs if "requirements.lock" in line or " -c " in line]
+    assert not locked, f"newest.yml must install without constraints: {locked}"
     for env in (workflow.get("env", {}), job.get("env", {})):
-        assert "PIP_CONSTRAINT" not in env
+        assert "PIP_CONSTRAINT" not in env, "newest.yml must install without constraints"
 
 
 def test_site_is_published_to_pages_from_main_after_the_tests():

@@ -9,8 +9,8 @@ given: it never runs pymdownx.snippets, and under mkdocs-static-i18n it copies `
   includes a section of ``snippets/<area>/<name>.py``. The code exists once; the twin tests
   (tests/test_translations.py) already prove both languages include the same code.
 * At build time ``hooks/notebooks.py`` asks :func:`build` for each language's notebook: the page
-  with its includes expanded exactly as the site expands them (:mod:`keras_kb.pages`), turned into an
-  ``.ipynb`` by jupytext, carrying the outputs of ONE execution of the Korean notebook in a fresh
+  with its includes expanded exactly as the site expands them (:mod:`keras_kb.pages`), turned into
+  an ``.ipynb`` by jupytext, carrying the outputs of ONE execution of the Korean notebook in a fresh
   kernel. mkdocs-jupyter renders that file, and ``include_source`` publishes it for download.
 * Outputs are never typed: they come from :func:`execute` (nbclient, a fresh ``python3`` kernel,
   ``allow_errors=False``; a failing cell raises :class:`NotebookError` naming the page and cell).

@@ -173,4 +173,5 @@ def pytest_terminal_summary(terminalreporter):
     reports = terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", [])
     ran = [r for r in reports if r.when == "call" and r.nodeid.startswith("docs/")]
     if ran:
-        terminalreporter.write_line(f"code blocks executed: {len(ran)} (device: {sandbox.device()})")
+        device = sandbox.device()
+        terminalreporter.write_line(f"code blocks executed: {len(ran)} (device: {device})")

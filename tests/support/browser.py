@@ -11,14 +11,14 @@ carry ``BROWSER`` marks (``allow_hosts(["127.0.0.1"])``), and the server runs in
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-import json
-import time
 from urllib.parse import unquote, urlsplit
 
 import pytest

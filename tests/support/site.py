@@ -9,12 +9,16 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from keras_kb import pages
 
-# what mkdocs prints that says why a build failed; the rest of its log is noise here
-PROBLEM = re.compile(r"^(ERROR|WARNING|Error|Aborted|Traceback|\S+Error\b)")
+# what mkdocs prints that says why a build failed: its messages, the items listed under them,
+# and the exception a traceback ends with; INFO lines and traceback frames are noise here
+MESSAGE = re.compile(r"^(ERROR|WARNING|Aborted)\b")
+ITEM = re.compile(r"^\s+- ")
+EXCEPTION = re.compile(r"^[\w.]+(Error|Exception): ")
 
 
 @dataclass
@@ -28,17 +32,25 @@ class Build:
         return self.returncode == 0
 
     def problems(self) -> str:
-        """The build's error and warning messages, each once, without the INFO lines."""
-        kept, seen, keep = [], set(), False
+        """The build's error and warning messages, each once, without the noise."""
+        kept, in_message = [], False
         for line in self.log.splitlines():
-            if PROBLEM.match(line):
-                keep = line not in seen
-                seen.add(line)
-            elif not line.startswith((" ", "\t")):
-                keep = False
-            if keep:
+            if MESSAGE.match(line) or EXCEPTION.match(line):
+                in_message = True
+                if line not in kept:
+                    kept.append(line)
+            elif in_message and ITEM.match(line):
                 kept.append(line)
+            else:
+                in_message = False
         return "\n".join(kept[:200]) or self.log[-3000:]
+
+    def __repr__(self) -> str:  # keep a failure report short: the log is thousands of lines
+        return f"Build(site={str(self.site)!r}, returncode={self.returncode})"
+
+    def fail_unless_ok(self) -> None:
+        if not self.ok:
+            pytest.fail(f"mkdocs build --strict failed:\n{self.problems()}", pytrace=False)
 
 
 LAST_BUILD: Build | None = None  # this run's build, for the end-of-run report (conftest.py)
@@ -54,6 +66,15 @@ def build_site(site: Path) -> Build:
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     return Build(site, result.returncode, result.stdout + result.stderr)
+
+
+def expanded(page: pages.Page) -> pages.ExpandedPage:
+    """The page with its includes expanded; a page that cannot be, fails the test in one line."""
+    try:
+        return pages.expand(page.source)
+    except pages.PageError as error:
+        problem = str(error)
+    pytest.fail(problem, pytrace=False)  # outside the except: no chained traceback
 
 
 def soup(html: Path) -> BeautifulSoup:
