@@ -2,7 +2,8 @@
 
 1. Before mkdocs-jupyter renders a notebook page, point it at the executed ``.ipynb`` that
    keras_kb.build.notebooks.build writes for the page's language (code from snippets/, outputs
-   from one real execution). mkdocs-jupyter's ``include_source`` then copies that file next to the page.
+   from one real execution). mkdocs-jupyter's ``include_source`` then copies that file next to
+   the page.
 2. Give notebook headings the site's slugs (pymdownx, Unicode) in the page and in its TOC:
    mkdocs-jupyter's own slugify gives Korean headings ``id=""``.
 3. Replace the ~590 KB of CSS mkdocs-jupyter inlines into every notebook page by one shared

@@ -1,4 +1,4 @@
-"""Offline stand-ins for ``keras.datasets.*.load_data()`` (principle 4: no network in tests).
+"""Offline stand-ins for ``keras.datasets.*.load_data()``: tests run with the network disabled.
 
 Pages show the real loading code; under the test suite each loader is replaced by one that
 returns data of the same per-sample shape and dtype, with fewer samples, and with a learnable

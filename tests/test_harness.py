@@ -19,6 +19,7 @@ pytestmark = pytest.mark.harness
 SNIPPET = """\
 # --8<-- [start:divide]
 ratio = 1
+print("dividing by zero next")
 ratio = 1 / 0
 # --8<-- [end:divide]
 # --8<-- [start:compare]
@@ -76,8 +77,12 @@ FAST = {
     "python swallowed by a shell block": ["docs/swallowed.md:3", "would be merged"],
 }
 EXAMPLES = {
-    "failing example": ["docs/broken.md:4 (snippet snippets/bad.py:3)", "ZeroDivisionError"],
-    "failing assert": ["docs/assertion.md:4 (snippet snippets/bad.py:7)", "assert 2 == 3"],
+    "failing example": [
+        "docs/broken.md:4 (snippet snippets/bad.py:4)",
+        "ZeroDivisionError",
+        "printed by the example before it failed ---\ndividing by zero next",
+    ],
+    "failing assert": ["docs/assertion.md:4 (snippet snippets/bad.py:8)", "assert 2 == 3"],
 }
 STRUCTURE_TESTS = [
     "test_translations.py",
