@@ -1,7 +1,7 @@
-"""MkDocs glue for walkthrough notebooks; the why is in keras_kb/build/notebooks.py.
+"""MkDocs glue for walkthrough notebooks; the why is in keras_kb/site_build/notebooks.py.
 
 1. Before mkdocs-jupyter renders a notebook page, point it at the executed ``.ipynb`` that
-   keras_kb.build.notebooks.build writes for the page's language (code from snippets/, outputs
+   keras_kb.site_build.notebooks.build writes for the page's language (code from snippets/, outputs
    from one real execution). mkdocs-jupyter's ``include_source`` then copies that file next to
    the page.
 2. Give notebook headings the site's slugs (pymdownx, Unicode) in the page and in its TOC:
@@ -35,7 +35,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from keras_kb import pages
-from keras_kb.build import notebooks
+from keras_kb.site_build import notebooks
 
 PINNED = "0.26.3"  # the mkdocs-jupyter release these patches were written for (pyproject.toml)
 PATCHED = {  # module -> private names replaced or relied on below

@@ -6,7 +6,7 @@ in each entry's title and text, as two extra fields that the results never displ
 ``ko_title`` (boosted like the title) and ``ko_text``. It also ships, as ``config.kb``, what the
 query side needs to cut a reader's query the same way (docs/assets/javascripts/search-ko.js):
 the atom dictionary, the particle/ending tails seen after atoms, and the languages' URL prefixes.
-Titles and texts are left exactly as Material wrote them. See keras_kb/build/korean.py.
+Titles and texts are left exactly as Material wrote them. See keras_kb/site_build/korean.py.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from keras_kb.build import korean
+from keras_kb.site_build import korean
 
 FIELDS = {"ko_title": {"boost": 1000.0}, "ko_text": {"boost": 1.0}}
 MAX_SUFFIX = 5  # longer tails are more likely missed nouns than particles or endings

@@ -1,6 +1,6 @@
 """A short notice on a page whose twin changed since both were last confirmed in step.
 
-Which page is stale is computed from page content (keras_kb/build/translations.py and
+Which page is stale is computed from page content (keras_kb/site_build/translations.py and
 translations.lock),
 never from dates: the Korean page changed and the English one did not, or the reverse.
 The notice goes into the finished HTML, so notebook pages (rendered by mkdocs-jupyter from the
@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from keras_kb import pages
-from keras_kb.build import translations
+from keras_kb.site_build import translations
 
 NOTICE = {
     "ko": (

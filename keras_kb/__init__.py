@@ -3,6 +3,7 @@
 - ``pages``: the page model (language, twin, kind, snippets, built file) and include expansion
 - ``sandbox``: the conditions every example runs under; ``standins``: offline dataset loaders
 - ``runner``: the pytest plugin that runs every page's Python blocks
-- ``build``: libraries the MkDocs hooks (``hooks/``) call: notebooks, Korean search, translations
+- ``site_build``: libraries the MkDocs hooks (``hooks/``) call: notebooks, Korean search,
+  translations
 - ``commands``: maintainer commands run through ``./dev``: figures, version matrix, note coverage
 """

@@ -1,7 +1,7 @@
 """The conditions every example runs under, defined once.
 
 Page examples run inside the pytest process (``keras_kb.runner``); walkthrough notebooks run in
-a fresh Jupyter kernel (``keras_kb.build.notebooks``). Both get exactly this:
+a fresh Jupyter kernel (``keras_kb.site_build.notebooks``). Both get exactly this:
 
 * :data:`ENVIRONMENT`: the TensorFlow backend, TensorFlow's C++ log silenced, a fixed hash seed
   (which only a new process takes: the kernel gets it at start);

@@ -29,7 +29,7 @@ def executed_notebooks() -> dict:
     """
     import pytest_socket
 
-    from keras_kb.build import notebooks
+    from keras_kb.site_build import notebooks
 
     # nbclient and the kernel talk over AF_UNIX; the network stays off
     pytest_socket.enable_socket()

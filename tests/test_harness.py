@@ -127,7 +127,9 @@ def project(tmp_path_factory):
         if english is not False:
             (project / f"docs/{name}.en.md").write_text(korean if english is None else english)
     subprocess.run(
-        [sys.executable, "-m", "keras_kb.build.translations", "confirm"], cwd=project, check=True
+        [sys.executable, "-m", "keras_kb.site_build.translations", "confirm"],
+        cwd=project,
+        check=True,
     )
     (project / "docs/prose.en.md").write_text("# Prose\n\nAn edited first sentence.\n")
     return project

@@ -1,6 +1,6 @@
 """Walkthrough notebooks: each runs top to bottom in a fresh kernel, and the site serves it whole.
 
-keras_kb/build/notebooks.py explains the pipeline. The page runner (keras_kb/runner/plugin.py)
+keras_kb/site_build/notebooks.py explains the pipeline. The page runner (keras_kb/runner/plugin.py)
 skips walkthroughs, whose cells share one kernel; they run here instead, under the same sandbox
 as the page examples (keras_kb/sandbox.py).
 """
@@ -14,7 +14,7 @@ import pytest
 import pytest_socket
 
 from keras_kb import pages
-from keras_kb.build import notebooks
+from keras_kb.site_build import notebooks
 from tests.support.site import soup
 
 NOTEBOOKS = pages.walkthroughs()

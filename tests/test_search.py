@@ -1,4 +1,4 @@
-"""Korean-aware search, build side: keras_kb/build/korean.py and hooks/search_ko.py.
+"""Korean-aware search, build side: keras_kb/site_build/korean.py and hooks/search_ko.py.
 
 The browser side (the query analyser, recall against Material's default) is in
 tests/test_reader.py; the query set is tests/search_queries.tsv.
@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from keras_kb.build import korean
+from keras_kb.site_build import korean
 
 
 @pytest.mark.parametrize(

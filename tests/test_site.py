@@ -5,7 +5,7 @@ import re
 import pytest
 
 from keras_kb import pages
-from keras_kb.build import notebooks
+from keras_kb.site_build import notebooks
 from tests.support.site import soup
 
 # a Python block on a normal page (language-*) or a notebook code cell (hl-*, mkdocs-jupyter)

@@ -1,11 +1,11 @@
-"""How staleness is decided and shown: keras_kb/build/translations.py and the notice hook,
+"""How staleness is decided and shown: keras_kb/site_build/translations.py and the notice hook,
 on the real pair models/dense.md with made-up lock entries."""
 
 import json
 from types import SimpleNamespace
 
 from keras_kb import pages
-from keras_kb.build import translations
+from keras_kb.site_build import translations
 
 HOOK = pages.ROOT / "hooks" / "translation_status.py"
 

@@ -1,4 +1,4 @@
-"""Translations stay in step: keras_kb/build/translations.py, translations.lock, the notice hook.
+"""Translations stay in step: keras_kb/site_build/translations.py, translations.lock, notices.
 
 When one page of a twin pair changes after both were last confirmed and the other does not, the
 unchanged page lags: it is listed here, and the site shows a notice on it. After checking a
@@ -6,7 +6,7 @@ pair, confirm it: `./dev confirm docs/<page>.md`.
 """
 
 from keras_kb import pages
-from keras_kb.build import translations
+from keras_kb.site_build import translations
 
 
 def test_every_twin_pair_is_confirmed_in_step():
