@@ -55,7 +55,9 @@ def kernel_environment(root: Path) -> dict[str, str]:
 
 
 # Run in a notebook kernel before its first cell, never recorded in the notebook
-KERNEL_PREAMBLE = ["from keras_kb import sandbox; sandbox.go_offline(); sandbox.prepare()"]
+KERNEL_PREAMBLE = [
+    "from keras_kb import sandbox; sandbox.go_offline(); sandbox.prepare(inline_figures=True)"
+]
 
 
 def go_offline() -> None:
@@ -65,14 +67,19 @@ def go_offline() -> None:
     pytest_socket.disable_socket(allow_unix_socket=True)
 
 
-def prepare(workdir: Path | None = None) -> None:
-    """Fresh state for one example: stand-ins, Keras session, seed, figures, directory."""
+def prepare(workdir: Path | None = None, inline_figures: bool = False) -> None:
+    """Fresh state for one example: stand-ins, Keras session, seed, figures, directory.
+
+    Figures go to matplotlib's file-only backend, except in a notebook kernel, whose inline
+    backend turns them into the cell's image outputs (``inline_figures``).
+    """
     import keras
     import matplotlib
 
     from keras_kb import standins
 
-    matplotlib.use("Agg")
+    if not inline_figures:
+        matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     standins.install()

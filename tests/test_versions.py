@@ -143,6 +143,6 @@ def test_home_page_tables_are_generated_from_the_record():
             f"{pages.rel(path)} is stale: run python -m keras_kb.commands.matrix --render"
         )
     for page in (pages.DOCS / "index.md", pages.DOCS / "index.en.md"):
-        lang = "en" if page.name.endswith(pages.SECONDARY_SUFFIX) else "ko"
+        lang = pages.Page(page).language
         include = f'--8<-- "{pages.rel(matrix.TABLES[lang])}"'
         assert include in page.read_text(encoding="utf-8"), f"{pages.rel(page)}: {include}"

@@ -38,9 +38,9 @@ ENTRIES: dict[str, list[str]] = {
     "2.16": ["tensorflow==2.16.*"],  # the oldest release that ships Keras 3
     "2.21": ["tensorflow==2.21.*"],  # the newest release
 }
-# browser tests (marked allow_hosts: they talk to 127.0.0.1, see tests/browser.py) check the
+# browser tests (marked browser, see tests/support/browser.py) check the
 # rendered site, which does not depend on the TensorFlow version
-PYTEST_ARGS = ["docs", "tests", "-m", "not allow_hosts", "--ignore=tests/test_versions.py"]
+PYTEST_ARGS = ["docs", "tests", "-m", "not browser", "--ignore=tests/test_versions.py"]
 
 VERSIONS_CODE = (
     "import json, platform, sys, keras, numpy, tensorflow as tf;"

@@ -60,6 +60,7 @@ class NotebookError(Exception):
 
 def to_notebook(page: Path) -> nbformat.NotebookNode:
     """The page as the site shows it (includes expanded), as a notebook without outputs."""
+    page = Path(page)
     try:
         notebook = jupytext.reads(pages.expand(page).text, fmt="md")
     except pages.PageError as error:
@@ -137,6 +138,7 @@ def executed(page: Path, use_cache: bool | None = None) -> nbformat.NotebookNode
     cache directory is reused (``KB_NOTEBOOK_CACHE=0`` leaves out the directory, so a build
     executes each notebook once, for both languages).
     """
+    page = Path(page)
     notebook = to_notebook(page)
     cells = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
     stem = "-".join(page.relative_to(pages.DOCS).with_suffix("").parts)
