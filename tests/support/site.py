@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import subprocess
@@ -78,7 +79,13 @@ def expanded(page: pages.Page) -> pages.ExpandedPage:
 
 
 def soup(html: Path) -> BeautifulSoup:
-    return BeautifulSoup(Path(html).read_text(encoding="utf-8"), "html.parser")
+    """The parsed page, parsed once per run: many tests read the same 64 pages (read-only)."""
+    return _parsed(Path(html).resolve(), Path(html).stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed(html: Path, mtime_ns: int) -> BeautifulSoup:
+    return BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
 
 
 def markdown_tables(page: Path) -> list[list[list[str]]]:
