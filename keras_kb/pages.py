@@ -292,3 +292,98 @@ def block_origins(page: ExpandedPage, fence_line: int, code: str) -> list[tuple[
         result.append((page.page_lines[cursor], page.origins[cursor]))
         cursor += 1
     return result
+
+
+# --- fences --------------------------------------------------------------------------------
+
+RAISES = re.compile(r"^\s*<!--\s*kb:raises\s+(?P<type>[\w.]+)(?::\s*(?P<match>.*?))?\s*-->\s*$")
+
+
+@dataclass(frozen=True)
+class Fence:
+    """One displayed code block: pytest-codeblocks merges continued fences into one example,
+    the page shows (and the runner executes, in one namespace) each fence on its own."""
+
+    line: int  # the fence's line in the raw page
+    code: str
+    raises: tuple[str, str] | None  # (exception type, message fragment) from <!--kb:raises-->
+
+
+def fences(page: ExpandedPage, block) -> list[Fence]:
+    """The fences a pytest-codeblocks block is made of, in order."""
+    remaining = block.code.splitlines(keepends=True)
+    result, cursor = [], block.lineno - 1  # 0-based index of the fence line
+    while remaining:
+        while not page.lines[cursor].lstrip().startswith("```python"):
+            cursor += 1
+        opening = page.lines[cursor]
+        ticks = opening.lstrip()[: len(opening.lstrip()) - len(opening.lstrip().lstrip("`"))]
+        end = cursor + 1
+        while not page.lines[end].strip() == ticks:
+            end += 1
+        count = end - cursor - 1
+        code, remaining = "".join(remaining[:count]), remaining[count:]
+        result.append(Fence(page.page_lines[cursor], code, _raises_before(page, cursor)))
+        cursor = end + 1
+    return result
+
+
+def _annotation_or_blank(line: str) -> bool:
+    return not line.strip() or line.lstrip().startswith("<!--")
+
+
+def _raises_before(page: ExpandedPage, fence_index: int) -> tuple[str, str] | None:
+    """The <!--kb:raises Type: fragment--> annotation among the lines right above a fence."""
+    index = fence_index - 1
+    while index >= 0 and _annotation_or_blank(page.lines[index]):
+        match = RAISES.match(page.lines[index])
+        if match:
+            return match["type"], match["match"] or ""
+        index -= 1
+    return None
+
+
+# --- snippet sections ----------------------------------------------------------------------
+
+SECTION = re.compile(r"^\s*#\s*-{1,}8<-{1,}\s*\[(?P<end>start|end):(?P<name>[^\]]+)\]\s*$")
+CHECK_SUFFIX = "-check"  # section "train-check" holds the hidden checks of section "train"
+
+
+@functools.cache
+def _sections(path: Path, mtime_ns: int) -> dict[str, tuple[int, int]]:
+    found, opened = {}, {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        match = SECTION.match(line)
+        if match and match["end"] == "start":
+            opened[match["name"]] = number
+        elif match and match["name"] in opened:
+            found[match["name"]] = (opened.pop(match["name"]), number)
+    return found
+
+
+def sections(path: Path) -> dict[str, tuple[int, int]]:
+    """Each section of a snippet file: name -> (start marker line, end marker line)."""
+    return _sections(Path(path), Path(path).stat().st_mtime_ns)
+
+
+def section_of(origin: Origin) -> str | None:
+    """The innermost section of its snippet file that an included line belongs to."""
+    if not origin.path.is_relative_to(SNIPPETS):
+        return None
+    around = [
+        (start, name) for name, (start, end) in sections(origin.path).items()
+        if start < origin.line < end
+    ]
+    return max(around)[1] if around else None
+
+
+def check_section(origin: Origin) -> tuple[str, int] | None:
+    """(code, first line) of the hidden checks of the section a line was included from."""
+    name = section_of(origin)
+    if name is None or name.endswith(CHECK_SUFFIX):
+        return None
+    span = sections(origin.path).get(name + CHECK_SUFFIX)
+    if span is None:
+        return None
+    lines = origin.path.read_text(encoding="utf-8").splitlines()[span[0] : span[1] - 1]
+    return "\n".join(lines) + "\n", span[0] + 1

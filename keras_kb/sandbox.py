@@ -1,15 +1,16 @@
 """The conditions every example runs under, defined once.
 
-Page examples run inside the pytest process (``keras_kb.runner``); walkthrough notebooks run in
-a fresh Jupyter kernel (``keras_kb.site_build.notebooks``). Both get exactly this:
+Page examples run in a fresh Python process per page (``keras_kb.runner.worker``); walkthrough
+notebooks in a fresh Jupyter kernel (``keras_kb.site_build.notebooks``). Both get exactly this:
 
 * :data:`ENVIRONMENT`: the TensorFlow backend, TensorFlow's C++ log silenced, a fixed hash seed
-  (which only a new process takes: the kernel gets it at start);
-* no network: sockets are blocked by pytest-socket (``--disable-socket`` in the pytest process,
-  :func:`go_offline` in the kernel); only AF_UNIX stays open for the kernel's own channels;
+  (:func:`environment` hands them to each new process);
+* no network: sockets are blocked with pytest-socket (:func:`go_offline`); only AF_UNIX stays
+  open, for a kernel's own channels;
 * dataset loaders replaced by offline stand-ins of the same shapes (:mod:`keras_kb.standins`);
-* :func:`prepare`: before each example, a fresh Keras session, the random seed :data:`SEED`,
-  no open figures, matplotlib's file-only backend, and an empty working directory;
+* :func:`prepare_process`: matplotlib's file-only backend and an empty working directory; no
+  random seed (a page that needs one sets it visibly), no state reset between a page's blocks
+  (a reader runs them in one session);
 * no device pinning: examples run on whatever device TensorFlow picks (:func:`device` names it).
 """
 
@@ -18,7 +19,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-SEED = 42
 ENVIRONMENT = {
     "KERAS_BACKEND": "tensorflow",
     "TF_CPP_MIN_LOG_LEVEL": "3",  # TensorFlow's C++ start-up lines (oneDNN, CUDA) stay out
@@ -48,15 +48,15 @@ def import_tensorflow_quietly() -> None:
         os.close(devnull)
 
 
-def kernel_environment(root: Path) -> dict[str, str]:
-    """The environment a notebook kernel starts with: ours, and an import path to this package."""
+def environment(root: Path) -> dict[str, str]:
+    """The environment an example process starts with: ours, and an import path to this package."""
     path = os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")]))
     return {**os.environ, **ENVIRONMENT, "PYTHONPATH": path}
 
 
 # Run in a notebook kernel before its first cell, never recorded in the notebook
 KERNEL_PREAMBLE = [
-    "from keras_kb import sandbox; sandbox.go_offline(); sandbox.prepare(inline_figures=True)"
+    "from keras_kb import sandbox; sandbox.prepare_process(inline_figures=True)"
 ]
 
 
@@ -67,25 +67,21 @@ def go_offline() -> None:
     pytest_socket.disable_socket(allow_unix_socket=True)
 
 
-def prepare(workdir: Path | None = None, inline_figures: bool = False) -> None:
-    """Fresh state for one example: stand-ins, Keras session, seed, figures, directory.
+def prepare_process(workdir: Path | None = None, inline_figures: bool = False) -> None:
+    """What a fresh process running examples gets, and nothing more: no network, the offline
+    dataset stand-ins, matplotlib's file-only backend (a notebook kernel keeps its inline one,
+    which turns figures into the cell's image outputs), and its own working directory.
 
-    Figures go to matplotlib's file-only backend, except in a notebook kernel, whose inline
-    backend turns them into the cell's image outputs (``inline_figures``).
+    No random seed is set: a page whose results depend on one sets it where the reader sees it.
     """
-    import keras
     import matplotlib
 
     from keras_kb import standins
 
+    go_offline()
     if not inline_figures:
         matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
     standins.install()
-    keras.utils.clear_session(free_memory=True)
-    keras.utils.set_random_seed(SEED)
-    plt.close("all")
     if workdir is not None:
         os.chdir(workdir)  # files an example writes stay out of the repository
 

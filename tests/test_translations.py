@@ -19,9 +19,15 @@ def _blocks(page):
     """(page line, what must match) of each fenced block."""
     lines = expanded(page)
     return [
-        (lines.page_line(b.lineno), (b.syntax, b.code, b.expected_output, b.marks))
+        (lines.page_line(b.lineno), (b.syntax, b.code, b.expected_output, b.marks, raises))
         for b in page.code_blocks()
+        for raises in [_raises(lines, b)]
     ]
+
+
+def _raises(lines, block) -> list:
+    """The <!--kb:raises--> annotations of each fence: they are part of the example."""
+    return [f.raises for f in pages.fences(lines, block)] if block.syntax == "python" else []
 
 
 def _code_difference(page, twin) -> str | None:

@@ -1,34 +1,31 @@
-"""pytest plugin: run every Python block of every page, as rendered, with pytest-codeblocks.
+"""pytest plugin: run every Python block of every page, as rendered and as a reader runs it.
 
 Only Korean pages (``page.md``) are collected: their English twins must hold the same code,
 which ``tests/test_translations.py`` checks, so each code sequence runs once. Walkthroughs run
 in a kernel instead (``tests/test_notebooks.py``).
-We reuse pytest-codeblocks' parser and item and add only what it lacks: snippet expansion, the
-sandbox (:mod:`keras_kb.sandbox`) before each example, pytest's assertion messages, and failures
-that name the page line, the snippet line, the type, a traceback and what the example printed.
+Items are pytest-codeblocks' own (its parser, annotations and marks). Each page's examples run
+in a fresh Python process (``worker.py``), all in one namespace, in page order: exactly the
+reader's path. The plugin adds snippet expansion, hidden checks (``<section>-check``), errors
+announced with ``<!--kb:raises Type: fragment-->``, recorded outputs (``keras_kb.outputs``) and
+failures that name the page line, the snippet line, the type, a traceback, what the example
+printed, and for a failing ``assert`` the values compared.
 Test ids and messages count lines of the page's own source (``docs/models/cnn.md::line 36``).
 """
 
 from __future__ import annotations
 
 import ast
-import io
-import linecache
+import json
 import os
 import re
+import subprocess
 import sys
-import traceback
-from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
-
-# pytest's own assertion rewriting, applied to the example's code so that a failing bare
-# ``assert a == b`` shows both values, as in a test module (public function, private module)
-from _pytest.assertion.rewrite import rewrite_asserts
 from pytest_codeblocks.plugin import MarkdownFile, TestBlock
 
-from keras_kb import pages, sandbox
+from keras_kb import outputs, pages, sandbox
 
 PRINTED_TAIL = 3000  # characters of an example's output kept in its failure report
 
@@ -48,6 +45,7 @@ class PageFile(MarkdownFile):
             expanded = pages.expand(self.path)
         except pages.PageError as error:
             raise self.CollectError(str(error)) from None
+        self.examples = []  # every item of the page, in order (outputs.keys counts them so)
         for block in pages.Page(self.path).code_blocks():
             if block.syntax != "python":
                 _reject_swallowed_continuation(self, expanded, block)
@@ -55,10 +53,82 @@ class PageFile(MarkdownFile):
             name = f"line {expanded.page_line(block.lineno)}"
             item = PageBlock.from_parent(self, name=name, obj=block)
             item.origins = pages.block_origins(expanded, block.lineno, block.code)
+            item.fences = pages.fences(expanded, block)
+            item.checks = [self._checks(item, number) for number in range(len(item.fences))]
             item.add_marker(pytest.mark.examples)
             for mark in block.marks:
                 item.add_marker(eval(mark, {"sys": sys, "pytest": pytest}))
+            self.examples.append(item)
             yield item
+
+    def _checks(self, item, number: int) -> tuple[str, str] | None:
+        """The hidden checks of the snippet section a fence shows: (code, filename)."""
+        offset = sum(len(f.code.splitlines()) for f in item.fences[:number])
+        lines = item.fences[number].code.splitlines()
+        found = {pages.check_section(o) for _, o in item.origins[offset : offset + len(lines)]}
+        found.discard(None)
+        if not found:
+            return None
+        if len(found) > 1:
+            raise self.CollectError(
+                f"{pages.rel(self.path)}:{item.fences[number].line}: one "
+                "block shows several sections with checks; split it"
+            )
+        (code, first_line), origin = found.pop(), item.origins[offset][1]
+        where = f"{pages.rel(origin.path)}:{first_line}"
+        _only_asserts(self, code, where)
+        return code, f"<checks {where}>"
+
+    def setup(self) -> None:
+        self.workdir = self.config._tmp_path_factory.mktemp("example")
+        self.log = self.workdir.parent / f"{self.workdir.name}.stderr"
+        read, self.replies_fd = os.pipe()
+        self.worker = subprocess.Popen(
+            [sys.executable, "-m", "keras_kb.runner.worker", str(self.replies_fd)],
+            cwd=self.workdir,
+            env=sandbox.environment(pages.ROOT),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,  # examples' output is captured per fence, in the worker
+            stderr=self.log.open("w"),
+            pass_fds=[self.replies_fd],
+            text=True,
+        )
+        os.close(self.replies_fd)
+        self.replies = os.fdopen(read, encoding="utf-8")
+
+    def ask(self, request: dict) -> dict:
+        self.worker.stdin.write(json.dumps(request) + "\n")
+        self.worker.stdin.flush()
+        reply = self.replies.readline()
+        if not reply:
+            self.worker.wait(timeout=30)
+            tail = self.log.read_text(encoding="utf-8", errors="replace")[-3000:]
+            raise ExampleFailure(
+                f"{pages.rel(self.path)}: the example process died "
+                f"(exit {self.worker.returncode}):\n{tail}"
+            )
+        return json.loads(reply)
+
+    def teardown(self) -> None:
+        self.worker.stdin.close()
+        try:
+            self.worker.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.worker.kill()
+        self.replies.close()
+
+
+def _only_asserts(collector, code: str, where: str) -> None:
+    """Hidden checks may look, never touch: assert statements only, without walrus targets."""
+    tree = ast.parse(code)
+    bad = [node for node in tree.body if not isinstance(node, ast.Assert)]
+    bad += [node for node in ast.walk(tree) if isinstance(node, ast.NamedExpr)]
+    if bad:
+        raise collector.CollectError(
+            f"{where}: a check section holds only assert statements (line "
+            f"{bad[0].lineno} is {type(bad[0]).__name__}): what it does must not change what "
+            "later blocks see"
+        )
 
 
 def _reject_swallowed_continuation(collector, expanded, block) -> None:
@@ -83,28 +153,50 @@ class ExampleFailure(Exception):
 
 class PageBlock(TestBlock):
     origins: list[tuple[int, pages.Origin]]  # per code line: (page line, snippet origin)
+    fences: list[pages.Fence]  # the displayed blocks this example is made of
+    checks: list[tuple[str, str] | None]  # per fence: its hidden checks (code, filename)
 
-    def setup(self) -> None:
-        sandbox.prepare(self.config._tmp_path_factory.mktemp("example"))
+    def record_key(self) -> str:
+        return outputs.keys(pages.Page(self.path))[self.parent.examples.index(self)]
 
     def runtest(self) -> None:
-        block = self.obj
-        if block.importorskip is not None:
-            pytest.importorskip(block.importorskip)
-        filename = f"<{pages.rel(self.path)} line {self.origins[0][0]}>"
-        linecache.cache[filename] = (len(block.code), None, block.code.splitlines(True), filename)
-        printed = io.StringIO()
-        try:
-            with redirect_stdout(printed):
-                exec(self._compile(filename), {"__name__": "__example__"})
-        except Exception as error:
-            raise ExampleFailure(self._describe(error, filename, printed.getvalue())) from None
-        self._check_output(printed.getvalue())
+        if self.obj.importorskip is not None:
+            pytest.importorskip(self.obj.importorskip)
+        record_key = self.record_key()
+        offsets = self._offsets()
+        request = {
+            "record_key": record_key,
+            "first_fence": 0,
+            "fences": [
+                {
+                    "line": fence.line,
+                    "code": fence.code,
+                    "filename": self._filename(fence),
+                    "raises": fence.raises,
+                    "checks": checks[0] if checks else "",
+                    "checks_filename": checks[1] if checks else "",
+                }
+                for fence, checks in zip(self.fences, self.checks, strict=True)
+            ],
+        }
+        reply = self.parent.ask(request)
+        if reply["failure"]:
+            raise ExampleFailure(self._describe(reply["failure"], offsets))
+        shown = [outputs.FenceOutput(**fence) for fence in reply["fences"]]
+        self._check_output("".join(fence.text for fence in shown))
+        record = outputs.Record(pages.rel(self.path), shown, outputs.versions(), reply["device"])
+        outputs.save(record_key, record)
 
-    def _compile(self, filename: str):
-        tree = ast.parse(self.obj.code, filename)
-        rewrite_asserts(tree, self.obj.code.encode(), config=self.config)
-        return compile(tree, filename, "exec")
+    def _filename(self, fence) -> str:
+        return f"<{pages.rel(self.path)} line {fence.line}>"
+
+    def _offsets(self) -> dict[str, int]:
+        """Per fence filename: how many code lines of the example come before it."""
+        offsets, offset = {}, 0
+        for fence in self.fences:
+            offsets[self._filename(fence)] = offset
+            offset += len(fence.code.splitlines())
+        return offsets
 
     def _check_output(self, output: str) -> None:
         expected = self.obj.expected_output
@@ -124,18 +216,26 @@ class PageBlock(TestBlock):
         page_line, origin = self.origins[code_line - 1]
         return f"{pages.rel(self.path)}:{page_line} (snippet {origin})"
 
-    def _describe(self, error: Exception, filename: str, printed: str) -> str:
-        frames = traceback.extract_tb(error.__traceback__)
-        own = [frame for frame in frames if frame.filename == filename]
-        failing_line = own[-1].lineno if own else 1
-        message = str(error).strip()
-        lines = [f"{self._where(failing_line)}: {type(error).__name__}: {message}", "Traceback:"]
-        for frame in frames[1:]:  # frame 0 is runtest itself
-            if frame.filename == filename:
-                where = str(self.origins[frame.lineno - 1][1])
+    def _describe(self, failure: dict, offsets: dict[str, int]) -> str:
+        frames = failure["frames"]
+        fence = self.fences[failure["fence"]]
+        offset = offsets[self._filename(fence)]
+        own = [f for f in frames if f[0] == self._filename(fence)]
+        line = offset + (own[-1][1] if own else 1)
+        where = self._where(line)
+        if failure["stage"] == "checks":
+            checks = [f for f in frames if f[0].startswith("<checks ")]
+            where = f"{where}, hidden check {_check_line(checks[-1]) if checks else ''}"
+        lines = [f"{where}: {failure['type']}: {failure['message']}", "Traceback:"]
+        for filename, number, name, code in frames:
+            if filename in offsets:
+                at = str(self.origins[offsets[filename] + number - 1][1])
+            elif filename.startswith("<checks "):
+                at = _check_line([filename, number])
             else:
-                where = f"{frame.filename}:{frame.lineno}"
-            lines.append(f"  {where} in {frame.name}\n    {(frame.line or '').strip()}")
+                at = f"{filename}:{number}"
+            lines.append(f"  {at} in {name}\n    {code}")
+        printed = failure["printed"]
         if printed:
             shown = printed if len(printed) <= PRINTED_TAIL else "..." + printed[-PRINTED_TAIL:]
             lines += ["--- printed by the example before it failed ---", shown.rstrip("\n")]
@@ -147,7 +247,14 @@ class PageBlock(TestBlock):
         return super(TestBlock, self).repr_failure(excinfo)
 
     def reportinfo(self):
-        return self.path, self.origins[0][0], f"{pages.rel(self.path)}:{self.origins[0][0]}"
+        line = self.fences[0].line
+        return self.path, line, f"{pages.rel(self.path)}:{line}"
+
+
+def _check_line(frame) -> str:
+    """``snippets/x.py:N`` for a frame of a hidden check (filename ``<checks snippets/x.py:F>``)."""
+    path, first = frame[0].removeprefix("<checks ").removesuffix(">").rsplit(":", 1)
+    return f"{path}:{int(first) + frame[1] - 1}"
 
 
 def pytest_addoption(parser):

@@ -97,7 +97,7 @@ def execute(notebook: nbformat.NotebookNode, page: Path) -> nbformat.NotebookNod
             resources={"metadata": {"path": workdir}},  # files a cell writes land here
         )
         try:
-            client.execute(cwd=workdir, env=sandbox.kernel_environment(pages.ROOT))
+            client.execute(cwd=workdir, env=sandbox.environment(pages.ROOT))
         except CellExecutionError as error:
             code = [cell for cell in notebook.cells if cell.cell_type == "code"]
             failed = next((i for i, cell in enumerate(code) if _has_error(cell)), None)

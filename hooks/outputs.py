@@ -1,0 +1,165 @@
+"""Under every Python block of a page, what it really printed, raised or drew.
+
+The outputs come from the test run's execution of the very code the page shows
+(``keras_kb.outputs`` records them, keyed by code). Before the build, examples whose record is
+missing (a fresh clone, an edited page) are run once through the same runner
+(``pytest -m examples`` on their pages); a failing example fails the build, named. Walkthroughs
+show their outputs through mkdocs-jupyter instead (hooks/notebooks.py).
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from keras_kb import outputs, pages
+
+PYTHON_BLOCK = re.compile(r'<div class="language-python highlight">.*?</code></pre></div>', re.S)
+FOLD_AFTER = 25  # lines; a longer output (a summary, a training log) starts folded
+ASSETS = "assets/outputs"
+WORDS = {
+    "ko": {
+        "output": "출력",
+        "error": "출력 (예외)",
+        "lines": "출력 ({n}줄)",
+        "figure": "이 블록이 그린 그림 {n}",
+        "provenance": (
+            "이 페이지의 출력은 아래 코드를 {versions}, {device}에서 실제로 실행한 결과입니다."
+        ),
+    },
+    "en": {
+        "output": "Output",
+        "error": "Output (exception)",
+        "lines": "Output ({n} lines)",
+        "figure": "Figure {n} drawn by this block",
+        "provenance": (
+            "The outputs on this page come from running its code with {versions} on {device}."
+        ),
+    },
+}
+
+
+def _pages_with_code() -> list[pages.Page]:
+    return [p for p in pages.korean_pages() if not p.is_walkthrough and outputs.examples(p)]
+
+
+def on_pre_build(config):
+    missing = [
+        page
+        for page in _pages_with_code()
+        if any(record is None for _, record in outputs.page_records(page))
+    ]
+    if missing:
+        _run_examples(missing)
+
+
+def _run_examples(missing: list[pages.Page]) -> None:
+    print(f"INFO    -  outputs: running the examples of {len(missing)} page(s)", file=sys.stderr)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-m",
+            "examples",
+            "-p",
+            "no:randomly",
+            *(page.rel for page in missing),
+        ],
+        cwd=pages.ROOT,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise PluginError(
+            f"examples failed, so their outputs cannot be shown:\n{result.stdout[-4000:]}"
+        )
+
+
+def on_page_content(content, page, config, files):
+    source = page.file.abs_src_path
+    if not source or not source.endswith(".md"):
+        return content
+    shown = pages.Page(source)
+    if shown.korean.is_walkthrough:
+        return content
+    fences = [fence for example in outputs.examples(shown.korean) for fence in example]
+    if not fences:
+        return content
+    recorded = _recorded(shown.korean)
+    blocks = list(PYTHON_BLOCK.finditer(content))
+    if len(blocks) != len(fences):
+        raise PluginError(f"{shown}: {len(blocks)} Python blocks rendered, {len(fences)} in source")
+    words = WORDS[shown.language]
+    pieces, end = [], 0
+    for match, fence in zip(blocks, fences, strict=True):
+        shown_output = _output_html(recorded[fence.line], words, page, config)
+        pieces += [content[end : match.end()], shown_output]
+        end = match.end()
+    pieces.append(content[end:])
+    return _with_provenance("".join(pieces), recorded, words)
+
+
+def _recorded(page: pages.Page) -> dict[int, tuple[outputs.FenceOutput, outputs.Record]]:
+    result = {}
+    for fences, record in outputs.page_records(page):
+        if record is None:
+            raise PluginError(f"{page}:{fences[0].line}: no recorded output (run ./dev test)")
+        for fence in record.fences:
+            result[fence.line] = (fence, record)
+    return result
+
+
+def _output_html(recorded, words: dict, page, config) -> str:
+    fence, _ = recorded
+    parts = []
+    text = fence.text + (fence.error + "\n" if fence.error else "")
+    if text.strip():
+        escaped = html.escape(text.rstrip())
+        parts.append(f'<pre class="kb-output__text" tabindex="0">{escaped}</pre>')
+    for number, name in enumerate(fence.figures, start=1):
+        src = _publish_figure(name, page, config)
+        alt = html.escape(words["figure"].format(n=number))
+        parts.append(f'<img class="kb-output__figure" src="{src}" alt="{alt}" loading="lazy">')
+    if not parts:
+        return ""
+    kind = " kb-output--error" if fence.error else ""
+    label = words["error"] if fence.error else words["output"]
+    lines = text.count("\n")
+    body = "".join(parts)
+    if lines > FOLD_AFTER:
+        summary = html.escape(words["lines"].format(n=lines))
+        return f'\n<details class="kb-output{kind}"><summary>{summary}</summary>{body}</details>\n'
+    return (
+        f'\n<div class="kb-output{kind}"><p class="kb-output__label">{html.escape(label)}</p>'
+        f"{body}</div>\n"
+    )
+
+
+def _publish_figure(name: str, page, config) -> str:
+    target = Path(config["site_dir"]) / ASSETS / name
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(outputs.CACHE / name, target)
+    return posixpath.relpath(f"{ASSETS}/{name}", posixpath.dirname(page.file.dest_uri))
+
+
+def _with_provenance(content: str, recorded: dict, words: dict) -> str:
+    record = next(iter(recorded.values()))[1]
+    versions = ", ".join(
+        f"{name.capitalize() if name != 'tensorflow' else 'TensorFlow'} {record.versions[name]}"
+        for name in ("tensorflow", "keras")
+    )
+    note = html.escape(words["provenance"].format(versions=versions, device=record.device))
+    paragraph = f'<p class="kb-provenance">{note}</p>'
+    if "</h1>" in content:
+        return content.replace("</h1>", f"</h1>\n{paragraph}", 1)
+    return paragraph + content
