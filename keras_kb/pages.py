@@ -387,3 +387,19 @@ def check_section(origin: Origin) -> tuple[str, int] | None:
         return None
     lines = origin.path.read_text(encoding="utf-8").splitlines()[span[0] : span[1] - 1]
     return "\n".join(lines) + "\n", span[0] + 1
+
+
+def check_problem(code: str, where: str) -> str | None:
+    """Why hidden checks are refused, if they are: they may look, never touch, so they hold
+    assert statements only (no assignment expression inside either)."""
+    import ast
+
+    tree = ast.parse(code)
+    bad = [node for node in tree.body if not isinstance(node, ast.Assert)]
+    bad += [node for node in ast.walk(tree) if isinstance(node, ast.NamedExpr)]
+    if not bad:
+        return None
+    return (
+        f"{where}: a check section holds only assert statements (its line {bad[0].lineno} is "
+        f"{type(bad[0]).__name__}): what it does must not change what later blocks see"
+    )

@@ -32,6 +32,18 @@ x = 1
 # --8<-- [start:second]
 print(x + 1)
 # --8<-- [end:second]
+# --8<-- [start:compute]
+y = 2
+# --8<-- [end:compute]
+# --8<-- [start:compute-check]
+assert y == 3
+# --8<-- [end:compute-check]
+# --8<-- [start:touch]
+z = 0
+# --8<-- [end:touch]
+# --8<-- [start:touch-check]
+z = 1
+# --8<-- [end:touch-check]
 """
 
 
@@ -58,6 +70,9 @@ PAGES = {
         True,
     ),
     "broken": ("# 오류\n\n" + _include("divide"), None, True),
+    "noraise": ("# 예외\n\n<!--kb:raises ValueError-->\n" + _include("first"), None, True),
+    "checked": ("# 검사\n\n" + _include("compute"), None, True),
+    "touching": ("# 손대는 검사\n\n" + _include("touch"), None, True),
     "assertion": ("# 단언\n\n" + _include("compare"), None, True),
 }
 
@@ -75,6 +90,9 @@ FAST = {
         "pytest-codeblocks:cont",
     ],
     "python swallowed by a shell block": ["docs/swallowed.md:3", "would be merged"],
+    "a hidden check that is not an assert": [
+        "snippets/bad.py:26: a check section holds only assert statements",
+    ],
 }
 EXAMPLES = {
     "failing example": [
@@ -83,6 +101,14 @@ EXAMPLES = {
         "printed by the example before it failed ---\ndividing by zero next",
     ],
     "failing assert": ["docs/assertion.md:4 (snippet snippets/bad.py:8)", "assert 2 == 3"],
+    "announced error not raised": [
+        "docs/noraise.md:5 (snippet snippets/bad.py:11): AssertionError: <!--kb:raises ValueError"
+        "--> but the block raised nothing",
+    ],
+    "failing hidden check": [
+        "docs/checked.md:4 (snippet snippets/bad.py:17), hidden check snippets/bad.py:20",
+        "assert 2 == 3",
+    ],
 }
 STRUCTURE_TESTS = [
     "test_translations.py",
@@ -100,8 +126,10 @@ def _mkdocs_yml() -> str:
 
 
 def _run(project, *args):
+    basetemp = project.parent / f"{project.name}-basetemp-{len(args)}"  # pytest prunes others
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "--tb=short", "-p", "no:randomly", *args],
+        [sys.executable, "-m", "pytest", "-q", "--tb=short", "-p", "no:randomly"]
+        + [f"--basetemp={basetemp}", *args],
         cwd=project,
         capture_output=True,
         text=True,
@@ -142,7 +170,9 @@ def fast_report(project):
 
 @pytest.fixture(scope="module")
 def examples_report(project):
-    return _run(project, "docs/broken.md", "docs/assertion.md")
+    return _run(
+        project, *(f"docs/{name}.md" for name in ("broken", "assertion", "noraise", "checked"))
+    )
 
 
 @pytest.mark.parametrize("mistake", FAST)

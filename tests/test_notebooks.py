@@ -40,13 +40,19 @@ def test_notebook_runs_in_a_fresh_kernel(page, executed_notebooks):
     code = [cell for cell in notebook.cells if cell.cell_type == "code"]
     assert [cell.execution_count for cell in code] == list(range(1, len(code) + 1))
     outputs = [output for cell in code for output in cell.outputs]
-    assert not [o for o in outputs if o.output_type == "error"]
+    announced = [raises for raises, _ in notebooks._annotations(page)]
+    errors = [bool(_errors(cell)) for cell in code]
+    assert errors == [bool(r) for r in announced], "errors exactly where <!--kb:raises--> says"
     assert any("image/png" in o.get("data", {}) for o in outputs), "a walkthrough shows a plot"
     stderr = [o.text for o in outputs if o.output_type == "stream" and o.name == "stderr"]
     assert not stderr, f"{page} writes to stderr:\n{''.join(stderr)[:2000]}"
 
 
 @pytest.mark.examples
+def _errors(cell):
+    return [o for o in cell.outputs if o.output_type == "error"]
+
+
 def test_a_failing_cell_names_the_notebook_and_the_cell(tmp_path):
     page = pages.DOCS / "walkthroughs" / "broken.md"  # only used to name the failure
     notebook = nbformat.v4.new_notebook(

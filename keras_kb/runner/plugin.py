@@ -14,7 +14,6 @@ Test ids and messages count lines of the page's own source (``docs/models/cnn.md
 
 from __future__ import annotations
 
-import ast
 import json
 import os
 import re
@@ -119,16 +118,9 @@ class PageFile(MarkdownFile):
 
 
 def _only_asserts(collector, code: str, where: str) -> None:
-    """Hidden checks may look, never touch: assert statements only, without walrus targets."""
-    tree = ast.parse(code)
-    bad = [node for node in tree.body if not isinstance(node, ast.Assert)]
-    bad += [node for node in ast.walk(tree) if isinstance(node, ast.NamedExpr)]
-    if bad:
-        raise collector.CollectError(
-            f"{where}: a check section holds only assert statements (line "
-            f"{bad[0].lineno} is {type(bad[0]).__name__}): what it does must not change what "
-            "later blocks see"
-        )
+    problem = pages.check_problem(code, where)
+    if problem:
+        raise collector.CollectError(problem)
 
 
 def _reject_swallowed_continuation(collector, expanded, block) -> None:

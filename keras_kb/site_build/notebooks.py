@@ -71,6 +71,73 @@ def to_notebook(page: Path) -> nbformat.NotebookNode:
     return notebook
 
 
+def _annotations(page: Path) -> list[tuple[tuple[str, str] | None, tuple[str, str] | None]]:
+    """Per code cell: (its <!--kb:raises--> annotation, its hidden checks (code, where))."""
+    page = pages.Page(page)
+    expanded = page.expanded()
+    result = []
+    for block in page.code_blocks():
+        if block.syntax != "python":
+            continue
+        origins = pages.block_origins(expanded, block.lineno, block.code)
+        checks = {pages.check_section(origin) for _, origin in origins} - {None}
+        check = None
+        if checks:
+            code, first_line = checks.pop()
+            check = (code, f"{pages.rel(origins[0][1].path)}:{first_line}")
+            if problem := pages.check_problem(*check):
+                raise NotebookError(problem)
+        result += [(fence.raises, check) for fence in pages.fences(expanded, block)]
+    return result
+
+
+def with_checks(notebook: nbformat.NotebookNode, page: Path) -> nbformat.NotebookNode:
+    """The notebook to execute: each code cell tagged as its annotations say, and followed by
+    its hidden checks as a cell of their own (removed from the result, see :func:`executed`)."""
+    notebook = copy.deepcopy(notebook)
+    annotations = iter(_annotations(page))
+    cells = []
+    for cell in notebook.cells:
+        cells.append(cell)
+        if cell.cell_type != "code":
+            continue
+        raises, check = next(annotations)
+        if raises:
+            cell.metadata["tags"] = ["raises-exception"]  # nbclient lets this cell fail
+            cell.metadata["kb_raises"] = list(raises)
+        if check:
+            hidden = nbformat.v4.new_code_cell(check[0], metadata={"kb_check": check[1]})
+            hidden.id = f"{cell.id}-check"
+            cells.append(hidden)
+    notebook.cells = cells
+    return notebook
+
+
+def _without_checks(notebook: nbformat.NotebookNode, page: Path) -> nbformat.NotebookNode:
+    """The executed notebook as published: announced errors verified, hidden checks gone."""
+    for number, cell in enumerate(c for c in notebook.cells if c.cell_type == "code"):
+        expected = cell.metadata.pop("kb_raises", None)
+        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+        if expected and not (
+            errors
+            and errors[0].ename == expected[0].rsplit(".", 1)[-1]
+            and expected[1] in errors[0].evalue
+        ):
+            raise NotebookError(
+                f"{pages.rel(page)}: code cell {number + 1} should raise {expected[0]}"
+                f" ({expected[1]!r}) but shows {[(o.ename, o.evalue) for o in errors]}"
+            )
+        cell.metadata.pop("tags", None)
+    notebook.cells = [cell for cell in notebook.cells if "kb_check" not in cell.metadata]
+    shown = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    for count, cell in enumerate(shown, start=1):  # as if the hidden checks never ran
+        cell.execution_count = count
+        for output in cell.outputs:
+            if "execution_count" in output:
+                output.execution_count = count
+    return notebook
+
+
 def code_cells(page: Path) -> list[str]:
     return [cell.source for cell in to_notebook(page).cells if cell.cell_type == "code"]
 
@@ -99,10 +166,18 @@ def execute(notebook: nbformat.NotebookNode, page: Path) -> nbformat.NotebookNod
         try:
             client.execute(cwd=workdir, env=sandbox.environment(pages.ROOT))
         except CellExecutionError as error:
-            code = [cell for cell in notebook.cells if cell.cell_type == "code"]
-            failed = next((i for i, cell in enumerate(code) if _has_error(cell)), None)
-            where = "a cell" if failed is None else f"code cell {failed + 1}"
-            first = "" if failed is None else code[failed].source.splitlines()[0]
+            code = [
+                c for c in notebook.cells if c.cell_type == "code" and "kb_check" not in c.metadata
+            ]
+            failed = next((i for i, cell in enumerate(notebook.cells) if _has_error(cell)), None)
+            cell = notebook.cells[failed] if failed is not None else None
+            if cell is not None and "kb_check" in cell.metadata:
+                where = f"the hidden check {cell.metadata['kb_check']}"
+            elif cell is not None:
+                where = f"code cell {code.index(cell) + 1}"
+            else:
+                where = "a cell"
+            first = "" if cell is None else cell.source.splitlines()[0]
             report = re.sub(r"\x1b\[[0-9;]*m", "", str(error))  # no terminal colours
             raise NotebookError(
                 f"{pages.rel(page)}: {where} failed ({first!r}):\n{report}"
@@ -139,8 +214,10 @@ def executed(page: Path, use_cache: bool | None = None) -> nbformat.NotebookNode
     executes each notebook once, for both languages).
     """
     page = Path(page)
-    notebook = to_notebook(page)
-    cells = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+    notebook = with_checks(to_notebook(page), page)
+    cells = [
+        f"{cell.source}\0{cell.metadata}" for cell in notebook.cells if cell.cell_type == "code"
+    ]
     stem = "-".join(page.relative_to(pages.DOCS).with_suffix("").parts)
     key = f"{stem}-{_cache_key(cells)}"
     cached = CACHE / "executed" / f"{key}.ipynb"
@@ -149,7 +226,7 @@ def executed(page: Path, use_cache: bool | None = None) -> nbformat.NotebookNode
             return copy.deepcopy(_RAN[key])
         if os.environ.get("KB_NOTEBOOK_CACHE", "1") != "0" and cached.exists():
             return nbformat.read(cached, as_version=4)
-    notebook = execute(notebook, page)
+    notebook = _without_checks(execute(notebook, page), page)
     _RAN[key] = copy.deepcopy(notebook)
     cached.parent.mkdir(parents=True, exist_ok=True)
     for stale in cached.parent.glob(f"{stem}-{'?' * len(key.removeprefix(stem + '-'))}.ipynb"):

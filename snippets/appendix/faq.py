@@ -10,18 +10,26 @@ model = keras.Sequential([
     keras.layers.Dense(1, activation="sigmoid"),
 ])
 shapes = [tuple(layer.output.shape) for layer in model.layers]
-print(shapes)
-assert shapes[1] == (None, 20, 4)  # Dense on a 3D input acts on the last axis only
+print(shapes)  # the Dense acts on the last axis only: (None, 20, 4)
 out = model(np.zeros((2, 20, 8), dtype="float32"))  # one network, trained end to end
-assert out.shape == (2, 1)
+print(out.shape, "|", model.count_params(), "parameters in one model")
 # --8<-- [end:dense-between-lstm]
+# --8<-- [start:dense-between-lstm-check]
+assert shapes[1] == (None, 20, 4)
+assert tuple(out.shape) == (2, 1)
+assert len(model.trainable_weights) == 10  # 3 per LSTM, 2 per Dense: all in one model
+# --8<-- [end:dense-between-lstm-check]
 
 # --8<-- [start:relu-output]
 targets = np.array([-1.5, -0.2, 0.4, 2.0])  # e.g. returns or temperatures
 relu = keras.activations.relu(np.linspace(-10, 10, 101)).numpy()
 print("smallest ReLU output:", relu.min())
-assert relu.min() == 0.0 and (targets < 0).any()  # a ReLU output can never reach them
+print("targets it can never reach:", targets[targets < relu.min()])
 # --8<-- [end:relu-output]
+# --8<-- [start:relu-output-check]
+assert relu.min() == 0.0
+assert (targets < 0).sum() == 2
+# --8<-- [end:relu-output-check]
 
 # --8<-- [start:two-inputs]
 vocab, dim = 50, 8
@@ -34,13 +42,17 @@ score = keras.layers.Reshape((1,))(dot)  # (batch, 1): Reshape takes a tuple
 sgns = keras.Model([word, context], keras.layers.Activation("sigmoid")(score))
 sgns.compile(optimizer="adam", loss="binary_crossentropy")
 print([tuple(t.shape) for t in (w_word, dot, score)])
-assert tuple(dot.shape) == (None, 1, 1) and tuple(score.shape) == (None, 1)
 
 X = np.random.default_rng(0).integers(0, vocab, size=(64, 3))
 X[:, 2] = X[:, 2] % 2  # column 2: the 0/1 label
 history = sgns.fit([X[:, 0], X[:, 1]], X[:, 2], epochs=1, verbose=0)  # a list: one per Input
-assert len(sgns.inputs) == 2
+print(len(sgns.inputs), "inputs | loss after one epoch:", round(history.history["loss"][0], 3))
 # --8<-- [end:two-inputs]
+# --8<-- [start:two-inputs-check]
+assert tuple(dot.shape) == (None, 1, 1) and tuple(score.shape) == (None, 1)
+assert len(sgns.inputs) == 2
+assert 0.5 < history.history["loss"][0] < 0.9  # about ln 2: random labels, small embeddings
+# --8<-- [end:two-inputs-check]
 
 # --8<-- [start:load-weights]
 trained = sgns.layers[2]  # layers 0 and 1 are the two Inputs: [2] is the word Embedding
@@ -72,18 +84,25 @@ assert np.array_equal(frozen(np.arange(vocab)).numpy(), we)
 two_linear = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(5),
                                keras.layers.Dense(2)])  # no activation: both linear
 (w1, b1), (w2, b2) = (layer.get_weights() for layer in two_linear.layers)
+w, b = w1 @ w2, b1 @ w2 + b2  # a single matrix and bias
 x = np.random.default_rng(1).normal(size=(4, 3)).astype("float32")
-one_linear = x @ (w1 @ w2) + (b1 @ w2 + b2)  # a single matrix and bias
-assert np.allclose(two_linear(x).numpy(), one_linear, atol=1e-5)
+print("one matrix", w.shape, "| same outputs:", np.allclose(two_linear(x).numpy(), x @ w + b,
+                                                            atol=1e-5))
 # --8<-- [end:linear-collapse]
+# --8<-- [start:linear-collapse-check]
+assert w.shape == (3, 2) and b.shape == (2,)
+assert np.allclose(two_linear(x).numpy(), x @ w + b, atol=1e-5)
+# --8<-- [end:linear-collapse-check]
 
 # --8<-- [start:sigmoid-derivative]
 z = np.linspace(-10, 10, 2001)
 s = 1 / (1 + np.exp(-z))
 derivative = s * (1 - s)
 print("largest sigmoid derivative:", derivative.max(), "| after 10 layers:", 0.25 ** 10)
-assert np.isclose(derivative.max(), 0.25)
 # --8<-- [end:sigmoid-derivative]
+# --8<-- [start:sigmoid-derivative-check]
+assert np.isclose(derivative.max(), 0.25) and np.isclose(z[derivative.argmax()], 0.0)
+# --8<-- [end:sigmoid-derivative-check]
 
 # --8<-- [start:devices]
 import numpy as np
@@ -94,5 +113,8 @@ print("GPUs:", tf.config.list_physical_devices("GPU"))
 a = tf.constant(np.random.default_rng(0).normal(size=(256, 256)), dtype=tf.float32)
 product = tf.matmul(a, a)  # placed on the GPU when there is one
 print("ran on:", product.device)
-assert product.device.split(":")[-2] in ("CPU", "GPU")
 # --8<-- [end:devices]
+# --8<-- [start:devices-check]
+assert product.device.split(":")[-2] in ("CPU", "GPU")
+assert product.shape == (256, 256)
+# --8<-- [end:devices-check]

@@ -24,15 +24,19 @@ def train(last_layer, loss, y, metrics):
 # --8<-- [start:regression]
 y_reg = score[:, 0] * 2.0 + 1.0  # a real number per sample
 first, last = train(keras.layers.Dense(1), "mse", y_reg, ["mae"])  # no activation = linear
-assert last < first / 10
 # --8<-- [end:regression]
+# --8<-- [start:regression-check]
+assert last < first / 10
+# --8<-- [end:regression-check]
 
 # --8<-- [start:binary]
 y_bin = (score[:, 0] > 0).astype("float32")  # 0 or 1
 first, last = train(keras.layers.Dense(1, activation="sigmoid"), "binary_crossentropy",
                     y_bin, ["accuracy"])
-assert last < first / 2
 # --8<-- [end:binary]
+# --8<-- [start:binary-check]
+assert last < first / 2
+# --8<-- [end:binary-check]
 
 # --8<-- [start:categorical]
 y_int = np.argmax(score, axis=1)  # class ids 0, 1, 2
@@ -40,14 +44,18 @@ y_onehot = keras.utils.to_categorical(y_int, num_classes=3)
 print(y_int[:3], "->", y_onehot[:3].tolist())
 first, last = train(keras.layers.Dense(3, activation="softmax"), "categorical_crossentropy",
                     y_onehot, ["accuracy"])
-assert last < first / 2
 # --8<-- [end:categorical]
+# --8<-- [start:categorical-check]
+assert last < first / 2
+# --8<-- [end:categorical-check]
 
 # --8<-- [start:sparse]
 first, last = train(keras.layers.Dense(3, activation="softmax"),
                     "sparse_categorical_crossentropy", y_int, ["accuracy"])
-assert last < first / 2
 # --8<-- [end:sparse]
+# --8<-- [start:sparse-check]
+assert last < first / 2
+# --8<-- [end:sparse-check]
 
 # --8<-- [start:multilabel]
 from sklearn.preprocessing import MultiLabelBinarizer
@@ -59,11 +67,15 @@ y_khot = binarizer.fit_transform(tags).astype("float32")  # k-hot: several 1s pe
 print(tags[:2], "->", y_khot[:2].tolist())
 first, last = train(keras.layers.Dense(3, activation="sigmoid"), "binary_crossentropy",
                     y_khot, ["binary_accuracy"])
-assert last < first / 2
 # --8<-- [end:multilabel]
+# --8<-- [start:multilabel-check]
+assert last < first / 2
+# --8<-- [end:multilabel-check]
 
-# --8<-- [start:onehot-check]
+# --8<-- [start:onehot]
 # The note said one-hot "0 0 0" means class 2. It does not: class 2 of 3 is [0, 0, 1].
 print(keras.utils.to_categorical([0, 1, 2], num_classes=3))
+# --8<-- [end:onehot]
+# --8<-- [start:onehot-check]
 assert keras.utils.to_categorical([2], num_classes=3).tolist() == [[0.0, 0.0, 1.0]]
 # --8<-- [end:onehot-check]

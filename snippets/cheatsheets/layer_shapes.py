@@ -41,12 +41,14 @@ ROWS = [  # (code as in the table, layer, input shape, expected output shape); N
      (None, 20, 16), (None, 20, 4)),
     ("Embedding(1000, 64)", layers.Embedding(1000, 64), (None, 50), (None, 50, 64)),
 ]
-for code, layer, input_shape, expected in ROWS:
+for code, layer, input_shape, _ in ROWS:
     dtype = "int32" if code.startswith("Embedding") else "float32"  # Embedding takes word ids
     output = layer(keras.Input(batch_shape=input_shape, dtype=dtype))
     print(f"{code:48s} {str(input_shape):20s} -> {tuple(output.shape)}")
-    assert tuple(output.shape) == expected, (code, output.shape, expected)
 # --8<-- [end:shapes]
+# --8<-- [start:shapes-check]
+assert all(tuple(layer.output.shape) == expected for _, layer, _, expected in ROWS)
+# --8<-- [end:shapes-check]
 
 # --8<-- [start:params]
 PARAMS = [  # (code, layer, input shape, parameter count by hand)
@@ -61,8 +63,10 @@ PARAMS = [  # (code, layer, input shape, parameter count by hand)
      16 * 4 + 4),
     ("Embedding(1000, 64)", layers.Embedding(1000, 64), (None, 50), 1000 * 64),
 ]
-for code, layer, input_shape, by_hand in PARAMS:
+for code, layer, input_shape, _ in PARAMS:
     layer(keras.Input(batch_shape=input_shape))  # building creates the weights
     print(f"{code:28s} {layer.count_params():6d} parameters")
-    assert layer.count_params() == by_hand, code
 # --8<-- [end:params]
+# --8<-- [start:params-check]
+assert all(layer.count_params() == by_hand for _, layer, _, by_hand in PARAMS)
+# --8<-- [end:params-check]

@@ -21,8 +21,11 @@ o = sigmoid(z2)  # network outputs
 E = 0.5 * np.sum((t - o) ** 2)  # squared error; with 2 outputs this equals the MSE
 print("z1", z1, "h", h.round(6))
 print("z2", z2.round(6), "o", o.round(6), "E", E.round(8))
-assert np.allclose(E, np.mean((t - o) ** 2))
+print("MSE", np.mean((t - o) ** 2).round(8))
 # --8<-- [end:forward]
+# --8<-- [start:forward-check]
+assert np.allclose(E, np.mean((t - o) ** 2))
+# --8<-- [end:forward-check]
 
 # --8<-- [start:chain-rule]
 # One weight, one path: dE/dW2[0,0] = dE/do1 * do1/dz2_1 * dz2_1/dW2[0,0]
@@ -39,8 +42,10 @@ delta1 = (W2 @ delta2) * h * (1 - h)  # hidden deltas: error sent back through W
 grad_W1 = np.outer(x, delta1)  # dE/dW1[i, j] = x_i * delta1_j
 print("delta2", delta2.round(6), "delta1", delta1.round(6))
 print("dE/dW2\n", grad_W2.round(8), "\ndE/dW1\n", grad_W1.round(8))
-assert np.isclose(grad_W2[0, 0], dE_do1 * do1_dz * dz_dw)
 # --8<-- [end:backward]
+# --8<-- [start:backward-check]
+assert np.isclose(grad_W2[0, 0], dE_do1 * do1_dz * dz_dw)  # the chain rule's product above
+# --8<-- [end:backward-check]
 
 # --8<-- [start:update]
 learning_rate = 0.5
@@ -49,10 +54,12 @@ W2_new = W2 - learning_rate * grad_W2
 o_new = sigmoid(sigmoid(x @ W1_new) @ W2_new)
 E_new = 0.5 * np.sum((t - o_new) ** 2)
 print(f"E: {E:.8f} -> {E_new:.8f}")
-assert E_new < E
 # --8<-- [end:update]
+# --8<-- [start:update-check]
+assert E_new < E
+# --8<-- [end:update-check]
 
-# --8<-- [start:keras-check]
+# --8<-- [start:keras-compare]
 import keras
 import tensorflow as tf
 
@@ -67,24 +74,31 @@ with tf.GradientTape() as tape:
     loss = keras.losses.MeanSquaredError()(batch_t, model(batch_x))
 tape_W1, tape_W2 = tape.gradient(loss, model.trainable_weights)
 print("loss", float(loss), "tape dE/dW1\n", tape_W1.numpy().round(8))
-assert np.isclose(float(loss), E, atol=1e-7)
-assert np.allclose(tape_W1.numpy(), grad_W1, atol=1e-7)
-assert np.allclose(tape_W2.numpy(), grad_W2, atol=1e-7)
 
 # One SGD step gives the same new weights as the hand update
 keras.optimizers.SGD(learning_rate=0.5).apply_gradients(
     zip([tape_W1, tape_W2], model.trainable_weights, strict=True))
+print("SGD step vs hand update, largest difference:",
+      max(np.abs(model.get_weights()[0] - W1_new).max(),
+          np.abs(model.get_weights()[1] - W2_new).max()))
+# --8<-- [end:keras-compare]
+# --8<-- [start:keras-compare-check]
+assert np.isclose(float(loss), E, atol=1e-7)
+assert np.allclose(tape_W1.numpy(), grad_W1, atol=1e-7)
+assert np.allclose(tape_W2.numpy(), grad_W2, atol=1e-7)
 assert np.allclose(model.get_weights()[0], W1_new, atol=1e-6)
 assert np.allclose(model.get_weights()[1], W2_new, atol=1e-6)
-# --8<-- [end:keras-check]
+# --8<-- [end:keras-compare-check]
 
 # --8<-- [start:sigmoid-derivative]
 z = np.linspace(-10, 10, 2001)
 slope = sigmoid(z) * (1 - sigmoid(z))
 print("largest sigmoid slope:", slope.max(), "at z =", z[slope.argmax()])
-assert np.isclose(slope.max(), 0.25)
 print("0.25 ** 10 =", 0.25**10)  # ten sigmoid layers shrink a gradient at least this much
 # --8<-- [end:sigmoid-derivative]
+# --8<-- [start:sigmoid-derivative-check]
+assert np.isclose(slope.max(), 0.25)
+# --8<-- [end:sigmoid-derivative-check]
 
 # --8<-- [start:vanishing]
 import keras
@@ -115,35 +129,34 @@ def kernel_gradient_norms(model):
     return [float(tf.norm(g)) for g in tape.gradient(loss, kernels)]
 
 
+ratio = {}  # first layer's gradient norm / last layer's
 for activation in ("sigmoid", "relu"):
     norms = kernel_gradient_norms(mlp(activation, depth=8))
+    ratio[activation] = norms[0] / norms[-1]
     print(f"{activation:7s} first layer {norms[0]:.2e}  last layer {norms[-1]:.2e}  "
-          f"ratio {norms[0] / norms[-1]:.1e}")
-    if activation == "sigmoid":
-        sigmoid_ratio = norms[0] / norms[-1]
-    else:
-        relu_ratio = norms[0] / norms[-1]
-assert sigmoid_ratio < 1e-3  # the first layer barely gets any gradient
-assert relu_ratio > 100 * sigmoid_ratio
+          f"ratio {ratio[activation]:.1e}")
 
 # What vanishes is the gradient, not the values: the last sigmoid layer's outputs sit near 0.5
 deep_sigmoid = mlp("sigmoid", depth=8)
 hidden = keras.Model(deep_sigmoid.inputs[0], deep_sigmoid.layers[-3].output)(x_train[:256])
 print("mean output of the 8th sigmoid layer:", float(np.mean(hidden)))
-assert 0.2 < float(np.mean(hidden)) < 0.8
 # --8<-- [end:vanishing]
+# --8<-- [start:vanishing-check]
+assert ratio["sigmoid"] < 1e-3  # the first layer barely gets any gradient
+assert ratio["relu"] > 100 * ratio["sigmoid"]
+assert 0.2 < float(np.mean(hidden)) < 0.8
+# --8<-- [end:vanishing-check]
 
 # --8<-- [start:vanishing-fit]
+accuracy = {}
 for activation in ("sigmoid", "relu"):
     model = mlp(activation, depth=8)
     model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.1),
                   loss="categorical_crossentropy", metrics=["accuracy"])
     history = model.fit(x_train, y_train, epochs=10, batch_size=32, verbose=0)
-    accuracy = history.history["accuracy"][-1]
-    print(f"{activation:7s} training accuracy after 10 epochs: {accuracy:.2f}")
-    if activation == "sigmoid":
-        sigmoid_accuracy = accuracy
-    else:
-        relu_accuracy = accuracy
-assert sigmoid_accuracy < 0.2 and relu_accuracy > 0.6  # the deep sigmoid net hardly learns
+    accuracy[activation] = history.history["accuracy"][-1]
+    print(f"{activation:7s} training accuracy after 10 epochs: {accuracy[activation]:.2f}")
 # --8<-- [end:vanishing-fit]
+# --8<-- [start:vanishing-fit-check]
+assert accuracy["sigmoid"] < 0.2 and accuracy["relu"] > 0.6  # the deep sigmoid net hardly learns
+# --8<-- [end:vanishing-fit-check]

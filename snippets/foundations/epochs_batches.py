@@ -29,25 +29,32 @@ counter = CountIterations()
 model.fit(x, y, epochs=20, batch_size=500, verbose=0, callbacks=[counter])
 print("iterations per epoch:", counter.per_epoch[:3], "... total:", counter.total)
 print("optimizer steps:", int(model.optimizer.iterations))
+# --8<-- [end:count]
+# --8<-- [start:count-check]
 assert counter.per_epoch == [4] * 20  # 2000 / 500 = 4 iterations per epoch
 assert counter.total == 80 == int(model.optimizer.iterations)  # 20 epochs x 4
-# --8<-- [end:count]
+# --8<-- [end:count-check]
 
 # --8<-- [start:remainder]
 counter = CountIterations()
 model.fit(x[:1900], y[:1900], epochs=1, batch_size=500, verbose=0, callbacks=[counter])
 print("1,900 samples, batch_size=500:", counter.total, "iterations")
-assert counter.total == math.ceil(1900 / 500) == 4  # 500 + 500 + 500 + 400
 # --8<-- [end:remainder]
+# --8<-- [start:remainder-check]
+assert counter.total == math.ceil(1900 / 500) == 4  # 500 + 500 + 500 + 400
+# --8<-- [end:remainder-check]
 
 # --8<-- [start:batch-size-advice]
 # Note 000: "25,000 samples -> batch_size 300 rather than 20". Updates per epoch:
 for batch_size in (20, 300):
     print(f"batch_size={batch_size}: {math.ceil(25_000 / batch_size)} updates per epoch")
-assert math.ceil(25_000 / 20) == 1250 and math.ceil(25_000 / 300) == 84
 # --8<-- [end:batch-size-advice]
+# --8<-- [start:batch-size-advice-check]
+assert math.ceil(25_000 / 20) == 1250 and math.ceil(25_000 / 300) == 84
+# --8<-- [end:batch-size-advice-check]
 
 # --8<-- [start:early-stopping]
+keras.utils.set_random_seed(0)  # the same starting weights on every run
 rng = np.random.default_rng(1)
 x_small = rng.normal(size=(60, 20)).astype("float32")  # few samples, many features
 y_small = (x_small[:, 0] + x_small[:, 1] + rng.normal(scale=0.5, size=60) > 0).astype("float32")
@@ -63,5 +70,7 @@ val_loss = history.history["val_loss"]
 best = int(np.argmin(val_loss))
 print(f"val_loss is lowest at epoch {best + 1} ({val_loss[best]:.3f}), "
       f"{val_loss[-1]:.3f} after 40 epochs; training loss {history.history['loss'][-1]:.3f}")
-assert val_loss[-1] > 1.1 * val_loss[best]  # more epochs made validation worse
 # --8<-- [end:early-stopping]
+# --8<-- [start:early-stopping-check]
+assert val_loss[-1] > 1.1 * val_loss[best]  # more epochs made validation worse
+# --8<-- [end:early-stopping-check]

@@ -20,9 +20,11 @@ dw, db = tape.gradient(loss, [w, b])
 # By hand: L = mean((w x + b - y)^2)  ->  dL/dw = mean(2 (w x + b - y) x), dL/db = mean(2 (...))
 error = w.numpy() * x + b.numpy() - y
 print("tape:", dw.numpy(), db.numpy(), " by hand:", np.mean(2 * error * x), np.mean(2 * error))
+# --8<-- [end:gradient]
+# --8<-- [start:gradient-check]
 assert np.isclose(dw.numpy(), np.mean(2 * error * x), rtol=1e-5)
 assert np.isclose(db.numpy(), np.mean(2 * error), rtol=1e-5)
-# --8<-- [end:gradient]
+# --8<-- [end:gradient-check]
 
 # --8<-- [start:descent]
 learning_rate = 0.1
@@ -33,8 +35,10 @@ for _ in range(200):
     w.assign(w - learning_rate * dw)  # W = W - learning_rate * gradient
     b.assign(b - learning_rate * db)
 print(f"w={w.numpy():.3f} b={b.numpy():.3f} loss={loss.numpy():.4f}")
-assert abs(w.numpy() - 3) < 0.05 and abs(b.numpy() - 2) < 0.05
 # --8<-- [end:descent]
+# --8<-- [start:descent-check]
+assert abs(w.numpy() - 3) < 0.05 and abs(b.numpy() - 2) < 0.05
+# --8<-- [end:descent-check]
 
 # --8<-- [start:keras-sgd]
 import keras
@@ -43,9 +47,11 @@ import keras
 v = keras.Variable(np.array([1.0, -2.0], dtype="float32"))
 grad = np.array([0.5, 4.0], dtype="float32")
 keras.optimizers.SGD(learning_rate=0.1).apply_gradients([(grad, v)])
-print(v.numpy())
-assert np.allclose(v.numpy(), np.array([1.0, -2.0]) - 0.1 * grad)
+print("SGD:", v.numpy(), " by hand:", np.array([1.0, -2.0]) - 0.1 * grad)
 # --8<-- [end:keras-sgd]
+# --8<-- [start:keras-sgd-check]
+assert np.allclose(v.numpy(), np.array([1.0, -2.0]) - 0.1 * grad)
+# --8<-- [end:keras-sgd-check]
 
 # --8<-- [start:batches]
 def gradient_at_start(batch_size):
@@ -57,19 +63,17 @@ def gradient_at_start(batch_size):
     return tape.gradient(loss, w0).numpy()
 
 
+noise = {}  # batch size -> spread of the 50 estimates
 for batch_size in (1, 32, 256):  # SGD, mini-batch, full batch
     estimates = [gradient_at_start(batch_size) for _ in range(50)]
+    noise[batch_size] = np.std(estimates)
     print(f"batch {batch_size:3d}: updates per epoch {len(x) // batch_size:3d}, "
-          f"gradient {np.mean(estimates):6.3f} ± {np.std(estimates):.3f}")
-    if batch_size == 1:
-        noise_sgd = np.std(estimates)
-    elif batch_size == 32:
-        noise_mini = np.std(estimates)
-    else:
-        noise_full = np.std(estimates)
-assert noise_sgd > noise_mini > noise_full  # bigger batches, less noisy directions
-assert noise_full < 1e-5  # the full batch always gives the same, exact gradient
+          f"gradient {np.mean(estimates):6.3f} ± {noise[batch_size]:.3f}")
 # --8<-- [end:batches]
+# --8<-- [start:batches-check]
+assert noise[1] > noise[32] > noise[256]  # bigger batches, less noisy directions
+assert noise[256] < 1e-5  # the full batch always gives the same, exact gradient
+# --8<-- [end:batches-check]
 
 # --8<-- [start:learning-rate]
 def descend(learning_rate, steps=20, start=-4.0):
@@ -82,12 +86,14 @@ def descend(learning_rate, steps=20, start=-4.0):
 
 for lr in (0.01, 0.1, 0.5, 0.9, 1.1):
     print(f"lr={lr:<4}  w after 20 steps = {descend(lr):.4g}")
+# --8<-- [end:learning-rate]
+# --8<-- [start:learning-rate-check]
 assert abs(descend(0.01) - 1) > 2  # too small: still far away
 assert abs(descend(0.1) - 1) < 0.1  # good
 assert descend(0.5) == 1.0  # lands exactly on the minimum of this parabola
 assert abs(descend(0.9) - 1) < 0.1  # overshoots back and forth, but converges
 assert abs(descend(1.1) - 1) > 100  # too large: diverges
-# --8<-- [end:learning-rate]
+# --8<-- [end:learning-rate-check]
 
 # --8<-- [start:local-minima]
 def bumpy(w):
@@ -108,6 +114,8 @@ def minimize(momentum, start=2.0, steps=300):
 plain, heavy = minimize(momentum=0.0), minimize(momentum=0.9)
 print(f"plain GD stops at w={plain:.2f} (loss {bumpy(plain):.2f}); "
       f"momentum 0.9 reaches w={heavy:.2f} (loss {bumpy(heavy):.2f})")
+# --8<-- [end:local-minima]
+# --8<-- [start:local-minima-check]
 assert abs(plain - 1.13) < 0.01  # stuck in the local minimum
 assert abs(heavy + 1.30) < 0.01 and bumpy(heavy) < bumpy(plain)
-# --8<-- [end:local-minima]
+# --8<-- [end:local-minima-check]

@@ -12,22 +12,23 @@ def sigmoid_layer(initializer):
     return layer(x).numpy()
 
 
+saturated, slope = {}, {}
 for name, initializer in [
     ("uniform(-4, 4)", keras.initializers.RandomUniform(-4, 4, seed=0)),
     ("normal(0, 0.1)", keras.initializers.RandomNormal(stddev=0.1, seed=0)),
     ("glorot_uniform", keras.initializers.GlorotUniform(seed=0)),
 ]:
     out = sigmoid_layer(initializer)
-    saturated = np.mean((out < 0.01) | (out > 0.99))
-    slope = np.mean(out * (1 - out))  # the sigmoid's derivative at these outputs
-    print(f"{name:15s} saturated {saturated:5.1%}  mean slope {slope:.4f}")
-    if name.startswith("uniform"):
-        saturated_big, slope_big = saturated, slope
-    if name.startswith("glorot"):
-        saturated_glorot, slope_glorot = saturated, slope
-assert saturated_big > 0.8 and slope_big < 0.02  # big weights: outputs stuck at 0 or 1
-assert saturated_glorot < 0.05 and slope_glorot > 0.2  # small weights: the slope survives
+    saturated[name] = np.mean((out < 0.01) | (out > 0.99))
+    slope[name] = np.mean(out * (1 - out))  # the sigmoid's derivative at these outputs
+    print(f"{name:15s} saturated {saturated[name]:5.1%}  mean slope {slope[name]:.4f}")
 # --8<-- [end:saturation]
+# --8<-- [start:saturation-check]
+# big weights: outputs stuck at 0 or 1; small weights: the slope survives
+assert saturated["uniform(-4, 4)"] > 0.8 and slope["uniform(-4, 4)"] < 0.02
+assert saturated["normal(0, 0.1)"] < 0.05 and slope["normal(0, 0.1)"] > 0.1
+assert saturated["glorot_uniform"] < 0.05 and slope["glorot_uniform"] > 0.2
+# --8<-- [end:saturation-check]
 
 # --8<-- [start:variance]
 fan_in, fan_out = 400, 600
@@ -38,24 +39,34 @@ expected = {
     "HeUniform": 2 / fan_in,  # He: for ReLU, twice the variance of LeCun's 1 / fan_in
     "HeNormal": 2 / fan_in,
 }
+sampled = {}
 for name, variance in expected.items():
     kernel = getattr(keras.initializers, name)(seed=0)(shape).numpy()
-    print(f"{name:13s} sampled variance {kernel.var():.6f}  formula {variance:.6f}")
-    assert abs(kernel.var() / variance - 1) < 0.02
+    sampled[name] = kernel.var()
+    print(f"{name:13s} sampled variance {sampled[name]:.6f}  formula {variance:.6f}")
 
 limit = np.sqrt(6 / (fan_in + fan_out))  # GlorotUniform draws from U(-limit, limit)
 kernel = keras.initializers.GlorotUniform(seed=0)(shape).numpy()
-assert kernel.max() <= limit and kernel.min() >= -limit and kernel.max() > 0.99 * limit
+print(f"GlorotUniform range [{kernel.min():.5f}, {kernel.max():.5f}], limit {limit:.5f}")
 # --8<-- [end:variance]
+# --8<-- [start:variance-check]
+assert all(abs(sampled[name] / variance - 1) < 0.02 for name, variance in expected.items())
+assert kernel.max() <= limit and kernel.min() >= -limit and kernel.max() > 0.99 * limit
+# --8<-- [end:variance-check]
 
 # --8<-- [start:defaults]
 dense = keras.layers.Dense(8)
-print(type(dense.kernel_initializer).__name__, type(dense.bias_initializer).__name__)
+print("Dense defaults:", type(dense.kernel_initializer).__name__,
+      type(dense.bias_initializer).__name__)
+for name in ("glorot_uniform", "glorot_normal", "he_uniform", "he_normal"):  # the table's names
+    print(f"{name!r:16} -> keras.initializers.{type(keras.initializers.get(name)).__name__}")
+# --8<-- [end:defaults]
+# --8<-- [start:defaults-check]
 assert isinstance(dense.kernel_initializer, keras.initializers.GlorotUniform)
 assert isinstance(dense.bias_initializer, keras.initializers.Zeros)
-for name in ("glorot_uniform", "glorot_normal", "he_uniform", "he_normal"):  # the table's names
-    assert type(keras.initializers.get(name)).__name__.lower() == name.replace("_", "")
-# --8<-- [end:defaults]
+assert all(type(keras.initializers.get(name)).__name__.lower() == name.replace("_", "")
+           for name in ("glorot_uniform", "glorot_normal", "he_uniform", "he_normal"))
+# --8<-- [end:defaults-check]
 
 # --8<-- [start:depth]
 def activation_std(initializer, activation, depth=10, width=256):
@@ -68,14 +79,15 @@ def activation_std(initializer, activation, depth=10, width=256):
     return spread
 
 
+spread = {}
 for name, init in [("tiny N(0, 0.01)", keras.initializers.RandomNormal(stddev=0.01)),
                    ("glorot_uniform", "glorot_uniform"), ("he_normal", "he_normal")]:
-    spread = activation_std(init, "relu")
-    print(f"relu, {name:15s}: std layer 1 {spread[0]:.3f} -> layer 10 {spread[-1]:.2e}")
-    if name.startswith("tiny"):
-        tiny = spread
-    elif name == "he_normal":
-        he = spread
-assert tiny[-1] < 1e-8  # activations die out layer after layer
-assert 0.5 < he[-1] / he[0] < 2  # He keeps the scale through 10 ReLU layers
+    spread[name] = activation_std(init, "relu")
+    print(f"relu, {name:15s}: std layer 1 {spread[name][0]:.3f} "
+          f"-> layer 10 {spread[name][-1]:.2e}")
 # --8<-- [end:depth]
+# --8<-- [start:depth-check]
+assert spread["tiny N(0, 0.01)"][-1] < 1e-8  # activations die out layer after layer
+assert spread["glorot_uniform"][-1] < 0.2 * spread["glorot_uniform"][0]  # they shrink
+assert 0.5 < spread["he_normal"][-1] / spread["he_normal"][0] < 2  # He keeps the scale
+# --8<-- [end:depth-check]

@@ -11,8 +11,10 @@ x_bits = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype="float32")
 y_and = np.array([0, 0, 0, 1])
 w, b = np.array([1.0, 1.0]), -1.5  # fires only when both inputs are 1
 print("AND:", perceptron(x_bits, w, b))
-assert np.array_equal(perceptron(x_bits, w, b), y_and)
 # --8<-- [end:perceptron]
+# --8<-- [start:perceptron-check]
+assert np.array_equal(perceptron(x_bits, w, b), y_and)
+# --8<-- [end:perceptron-check]
 
 # --8<-- [start:bias]
 # Without a bias the boundary w·x = 0 must pass through the origin, so (0, 0) always gets
@@ -21,12 +23,15 @@ grid = np.linspace(-3, 3, 61)
 best = max((perceptron(x_bits, np.array([w1, w2]), 0.0) == y_and).sum()
            for w1 in grid for w2 in grid)
 print("best AND score without bias:", best, "/ 4")
-assert best < 4
 
 # The bias can be folded into the weights as w0 with a constant input x0 = 1
 x_with_one = np.hstack([np.ones((4, 1)), x_bits])
-assert np.array_equal(perceptron(x_with_one, np.array([b, *w]), 0.0), y_and)
+print("AND with w0 = b, x0 = 1:", perceptron(x_with_one, np.array([b, *w]), 0.0))
 # --8<-- [end:bias]
+# --8<-- [start:bias-check]
+assert best < 4
+assert np.array_equal(perceptron(x_with_one, np.array([b, *w]), 0.0), y_and)
+# --8<-- [end:bias-check]
 
 # --8<-- [start:logistic]
 import keras
@@ -36,18 +41,23 @@ neuron = keras.layers.Dense(1, activation="sigmoid")
 probability = neuron(x_bits).numpy()
 kernel, bias = neuron.get_weights()
 by_hand = 1 / (1 + np.exp(-(x_bits @ kernel + bias)))
-print("P(y=1):", probability.ravel().round(3))
+print("P(y=1), Keras:  ", probability.ravel().round(3))
+print("P(y=1), by hand:", by_hand.ravel().round(3))
+# --8<-- [end:logistic]
+# --8<-- [start:logistic-check]
 assert np.allclose(probability, by_hand, atol=1e-6)
 assert ((probability > 0) & (probability < 1)).all()  # a probability, not a hard 0 or 1
-# --8<-- [end:logistic]
+# --8<-- [end:logistic-check]
 
 # --8<-- [start:backend]
 import keras
 
 print("Keras", keras.__version__, "backend:", keras.backend.backend())
+# --8<-- [end:backend]
+# --8<-- [start:backend-check]
 assert int(keras.__version__.split(".")[0]) == 3
 assert keras.backend.backend() in {"tensorflow", "jax", "torch", "numpy"}
-# --8<-- [end:backend]
+# --8<-- [end:backend-check]
 
 # --8<-- [start:linear-stack]
 # Two Dense layers without activation...
@@ -58,15 +68,18 @@ stacked = second(first(inputs)).numpy()
 (w1, b1), (w2, b2) = first.get_weights(), second.get_weights()
 single = inputs @ (w1 @ w2) + (b1 @ w2 + b2)
 print("max difference:", np.abs(stacked - single).max())
-assert np.allclose(stacked, single, atol=1e-5)
 
 # With a nonlinearity in between, no single matrix reproduces the output
 nonlinear = second(keras.activations.relu(first(inputs))).numpy()
-w_fit, *_ = np.linalg.lstsq(np.hstack([inputs, np.ones((5, 1))]), nonlinear, rcond=None)
-error = np.abs(np.hstack([inputs, np.ones((5, 1))]) @ w_fit - nonlinear).max()
+design = np.hstack([inputs, np.ones((5, 1))])  # the inputs and a column of 1s for the bias
+w_fit, *_ = np.linalg.lstsq(design, nonlinear, rcond=None)  # the best linear fit
+error = np.abs(design @ w_fit - nonlinear).max()
 print("best linear fit error:", error)
-assert error > 1e-3
 # --8<-- [end:linear-stack]
+# --8<-- [start:linear-stack-check]
+assert np.allclose(stacked, single, atol=1e-5)
+assert error > 1e-3
+# --8<-- [end:linear-stack-check]
 
 # --8<-- [start:xor-linear]
 y_xor = np.array([0, 1, 1, 0], dtype="float32")
@@ -86,16 +99,20 @@ linear_model = keras.Sequential([keras.Input(shape=(2,)),
                                  keras.layers.Dense(1, activation="sigmoid")])
 predicted, correct = fit_xor(linear_model, steps=300)
 print("logistic regression on XOR:", predicted, f"{correct}/4")
-assert correct <= 3  # one straight line cannot separate XOR
 # --8<-- [end:xor-linear]
+# --8<-- [start:xor-linear-check]
+assert correct <= 3  # one straight line cannot separate XOR
+# --8<-- [end:xor-linear-check]
 
 # --8<-- [start:xor-mlp]
 mlp = keras.Sequential([
     keras.Input(shape=(2,)),
-    keras.layers.Dense(4, activation="tanh"),  # the hidden layer bends the boundary
+    keras.layers.Dense(8, activation="tanh"),  # the hidden layer bends the boundary
     keras.layers.Dense(1, activation="sigmoid"),
 ])
 predicted, correct = fit_xor(mlp, steps=300)
 print("MLP on XOR:", predicted, f"{correct}/4")
-assert correct == 4
 # --8<-- [end:xor-mlp]
+# --8<-- [start:xor-mlp-check]
+assert correct == 4
+# --8<-- [end:xor-mlp-check]

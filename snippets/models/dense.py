@@ -10,6 +10,10 @@ x_train, y_train = x[:800], y[:800]
 x_val, y_val = x[800:], y[800:]
 print(x_train.shape, y_train.shape)
 # --8<-- [end:data]
+# --8<-- [start:data-check]
+assert x_train.shape == (800, n_features) and x_val.shape == (200, n_features)
+assert set(np.unique(y)) == {0.0, 1.0}
+# --8<-- [end:data-check]
 
 # --8<-- [start:dense]
 model = keras.Sequential([
@@ -17,11 +21,12 @@ model = keras.Sequential([
     keras.layers.Dense(16, activation="relu"),
     keras.layers.Dense(1, activation="sigmoid"),
 ])
-model.summary()
-# Dense(16) on 10 inputs: 10 * 16 weights + 16 biases
+model.summary()  # Dense(16) on 10 inputs: 10 * 16 weights + 16 biases = 176
+# --8<-- [end:dense]
+# --8<-- [start:dense-check]
 assert model.layers[0].count_params() == 10 * 16 + 16
 assert model.count_params() == (10 * 16 + 16) + (16 * 1 + 1)
-# --8<-- [end:dense]
+# --8<-- [end:dense-check]
 
 # --8<-- [start:input-shape]
 import warnings
@@ -30,23 +35,22 @@ with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     keras.layers.Dense(16, input_shape=(n_features,))  # Keras 2 style
 print(caught[0].message)
-assert "Do not pass an `input_shape`" in str(caught[0].message)
 # --8<-- [end:input-shape]
+# --8<-- [start:input-shape-check]
+assert "Do not pass an `input_shape`" in str(caught[0].message)
+# --8<-- [end:input-shape-check]
 
 # --8<-- [start:linear-default]
-assert keras.layers.Dense(1).activation is keras.activations.linear
-print(keras.layers.Dense(1).activation.__name__)
+output_layer = keras.layers.Dense(1)  # no activation given
+print(output_layer.activation.__name__)
 # --8<-- [end:linear-default]
+# --8<-- [start:linear-default-check]
+assert output_layer.activation is keras.activations.linear
+# --8<-- [end:linear-default-check]
 
 # --8<-- [start:note-syntax-error]
 note_line = "Dense(4, activation='sigmoid', kernel_regularizer=l2(0.0001), activation='relu')"
-try:
-    compile(note_line, "<note 000>", "eval")
-except SyntaxError as error:
-    print("SyntaxError:", error.msg)
-    assert "keyword argument repeated" in error.msg
-else:
-    raise AssertionError("the note's line should not compile")
+compile(note_line, "<note 000>", "eval")  # Python rejects it before anything runs
 # --8<-- [end:note-syntax-error]
 
 # --8<-- [start:regularized]
@@ -67,21 +71,31 @@ def build_model():
 
 model = build_model()
 dense, batch_norm, dropout = model.layers[0], model.layers[1], model.layers[2]
+print("l2:", dense.kernel_regularizer.l2, "| momentum:", batch_norm.momentum,
+      "| epsilon:", batch_norm.epsilon)
+# BatchNormalization keeps 4 numbers per unit; gamma and beta train, mean and variance do not
+print("trainable:", [w.name for w in batch_norm.trainable_weights],
+      "| not trainable:", [w.name for w in batch_norm.non_trainable_weights])
+# --8<-- [end:regularized]
+# --8<-- [start:regularized-check]
 assert dense.kernel_regularizer.l2 == 0.0001  # stored as a Python float
 assert (batch_norm.momentum, batch_norm.epsilon) == (0.9, 0.005)
-# BatchNormalization keeps 4 numbers per unit; gamma and beta train, mean and variance do not
 assert batch_norm.count_params() == 4 * 64
-assert len(batch_norm.trainable_weights) == 2
-# --8<-- [end:regularized]
+assert len(batch_norm.trainable_weights) == 2 and len(batch_norm.non_trainable_weights) == 2
+# --8<-- [end:regularized-check]
 
 # --8<-- [start:dropout-modes]
 ones = np.ones((1, 8), dtype="float32")
-print("training:", dropout(ones, training=True).numpy())
-print("inference:", dropout(ones, training=False).numpy())
+in_training = dropout(ones, training=True).numpy()
+in_inference = dropout(ones, training=False).numpy()
 # While training, dropped units are 0 and kept ones are scaled by 1 / (1 - rate) = 2
-assert set(np.unique(dropout(ones, training=True).numpy())) <= {0.0, 2.0}
-assert np.array_equal(dropout(ones, training=False).numpy(), ones)
+print("training:", in_training)
+print("inference:", in_inference)
 # --8<-- [end:dropout-modes]
+# --8<-- [start:dropout-modes-check]
+assert set(np.unique(in_training)) <= {0.0, 2.0}
+assert np.array_equal(in_inference, ones)
+# --8<-- [end:dropout-modes-check]
 
 # --8<-- [start:fit]
 model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
@@ -90,9 +104,12 @@ hist = model.fit(x_train, y_train, validation_data=(x_val, y_val),
 print(sorted(hist.history))
 print("loss", hist.history["loss"][0], "->", hist.history["loss"][-1])
 print("val_loss", hist.history["val_loss"][0], "->", hist.history["val_loss"][-1])
+# --8<-- [end:fit]
+# --8<-- [start:fit-check]
+assert sorted(hist.history) == ["accuracy", "loss", "val_accuracy", "val_loss"]
 assert len(hist.history["loss"]) == 30
 assert hist.history["val_loss"][-1] < hist.history["val_loss"][0]
-# --8<-- [end:fit]
+# --8<-- [end:fit-check]
 
 # --8<-- [start:learning-curve]
 import matplotlib.pyplot as plt
@@ -116,19 +133,23 @@ class CountBatches(keras.callbacks.Callback):
 
 counter = CountBatches()
 model.fit(x_train, y_train, epochs=1, verbose=0, callbacks=[counter])  # no batch_size
-print("batches in one epoch:", counter.batches)
-assert counter.batches == int(np.ceil(len(x_train) / 32))  # batch_size defaults to 32
+print("batches in one epoch:", counter.batches)  # 800 / 32
 # --8<-- [end:default-batch-size]
+# --8<-- [start:default-batch-size-check]
+assert counter.batches == int(np.ceil(len(x_train) / 32))  # batch_size defaults to 32
+# --8<-- [end:default-batch-size-check]
 
 # --8<-- [start:predict]
-y_hat = model.predict(x_val, verbose=0)  # probabilities, shape (200, 1)
+y_hat = model.predict(x_val, verbose=0)  # probabilities, one per sample
 labels = np.where(y_hat > 0.5, 1, 0)
-print(y_hat[:3].ravel().round(3), "->", labels[:3].ravel())
+print(y_hat.shape, y_hat[:3].ravel().round(3), "->", labels[:3].ravel())
 accuracy = (labels.ravel() == y_val).mean()
 print("validation accuracy:", accuracy)
+# --8<-- [end:predict]
+# --8<-- [start:predict-check]
 assert y_hat.shape == (200, 1) and set(np.unique(labels)) <= {0, 1}
 assert accuracy > 0.8
-# --8<-- [end:predict]
+# --8<-- [end:predict-check]
 
 # --8<-- [start:mnist]
 import keras
@@ -150,6 +171,8 @@ history = mlp.fit(x_train, y_train, validation_split=0.2, epochs=10, batch_size=
 test_loss, test_accuracy = mlp.evaluate(x_test, y_test, verbose=0)
 predicted = np.argmax(mlp.predict(x_test[:5], verbose=0), axis=1)  # softmax -> class id
 print(f"test accuracy {test_accuracy:.3f}; predicted {predicted}, true {y_test[:5]}")
+# --8<-- [end:mnist]
+# --8<-- [start:mnist-check]
 assert x_train.shape[1:] == (784,) and history.history["loss"][-1] < history.history["loss"][0]
 assert test_accuracy > 0.8
-# --8<-- [end:mnist]
+# --8<-- [end:mnist-check]

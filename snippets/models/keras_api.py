@@ -20,10 +20,14 @@ stacked.add(keras.layers.Dense(8, activation="relu"))
 stacked.add(keras.layers.Dense(1))
 
 model.summary()
-assert isinstance(model, keras.Model)  # Sequential inherits from Model
+print("a keras.Model:", isinstance(model, keras.Model))  # Sequential inherits from Model
+print("parameters:", model.count_params(), stacked.count_params())
+# --8<-- [end:sequential]
+# --8<-- [start:sequential-check]
+assert isinstance(model, keras.Model)
 assert model.count_params() == stacked.count_params() == (4 * 8 + 8) + (8 * 1 + 1)
 assert [layer.__class__.__name__ for layer in stacked.layers] == ["Dense", "Dense"]
-# --8<-- [end:sequential]
+# --8<-- [end:sequential-check]
 
 # --8<-- [start:functional]
 inputs = keras.Input(shape=(4,), name="features")
@@ -31,10 +35,12 @@ hidden = keras.layers.Dense(8, activation="relu")(inputs)  # a layer is called o
 outputs = keras.layers.Dense(1)(hidden)
 functional = keras.Model(inputs=inputs, outputs=outputs)
 
-print(functional.output.shape)
+print(functional.output.shape, functional.count_params())
+# --8<-- [end:functional]
+# --8<-- [start:functional-check]
 assert tuple(functional.output.shape) == (None, 1)
 assert functional.count_params() == model.count_params()
-# --8<-- [end:functional]
+# --8<-- [end:functional-check]
 
 # --8<-- [start:compile-fit]
 model.compile(
@@ -58,19 +64,26 @@ history = model.fit(x, y, batch_size=32, epochs=15, verbose=0,
 print(sorted(history.history))
 print("loss", round(history.history["loss"][0], 3), "->", round(history.history["loss"][-1], 3))
 # validation_split=0.2 holds back the last 40 of 200 samples: 160 / 32 = 5 batches per epoch
+print("batches per epoch:", counter.batches)
+# --8<-- [end:compile-fit]
+# --8<-- [start:compile-fit-check]
 assert counter.batches == 5
 assert sorted(history.history) == ["loss", "mae", "val_loss", "val_mae"]
 assert history.history["loss"][-1] < 0.1 * history.history["loss"][0]
-# --8<-- [end:compile-fit]
+# --8<-- [end:compile-fit-check]
 
 # --8<-- [start:validation-data]
 x_val = rng.normal(size=(50, 4)).astype("float32")
 y_val = (x_val @ np.array([1.0, -2.0, 0.5, 3.0]) + 0.1).astype("float32").reshape(-1, 1)
 history = model.fit(x, y, validation_data=(x_val, y_val), epochs=2, verbose=0,
                     callbacks=[counter])
-assert counter.batches == int(np.ceil(200 / 32))  # all 200 samples train now
-assert len(history.history["val_loss"]) == 2
+print("batches per epoch:", counter.batches)  # all 200 samples train now: 200 / 32 -> 7
+print("val_loss per epoch:", np.round(history.history["val_loss"], 4))
 # --8<-- [end:validation-data]
+# --8<-- [start:validation-data-check]
+assert counter.batches == int(np.ceil(200 / 32))
+assert len(history.history["val_loss"]) == 2
+# --8<-- [end:validation-data-check]
 
 # --8<-- [start:defaults]
 import inspect
@@ -81,43 +94,53 @@ def defaults(method):
 
 
 fit_defaults = defaults(keras.Model.fit)
-print({k: fit_defaults[k] for k in ("batch_size", "epochs", "verbose", "validation_split")})
+compile_defaults = defaults(keras.Model.compile)
+print({k: fit_defaults[k] for k in ("batch_size", "epochs", "verbose", "callbacks",
+                                    "validation_split", "validation_data")})
+print({k: compile_defaults[k] for k in ("optimizer", "loss")})
+# --8<-- [end:defaults]
+# --8<-- [start:defaults-check]
 assert fit_defaults["batch_size"] is None  # None means 32 samples per batch
 assert fit_defaults["epochs"] == 1 and fit_defaults["verbose"] == "auto"
 assert fit_defaults["validation_split"] == 0.0 and fit_defaults["validation_data"] is None
 assert fit_defaults["callbacks"] is None
-assert defaults(keras.Model.compile)["optimizer"] == "rmsprop"
-assert defaults(keras.Model.compile)["loss"] is None
+assert compile_defaults["optimizer"] == "rmsprop"
+assert compile_defaults["loss"] is None
+# --8<-- [end:defaults-check]
 
+# --8<-- [start:defaults-note]
 no_loss = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])
 no_loss.compile()  # accepted: optimizer falls back to RMSprop ...
-try:
-    no_loss.fit(x, y, verbose=0)  # ... but training needs a loss
-except ValueError as error:
-    print(error)
-    assert "No loss to compute" in str(error)
-else:
-    raise AssertionError("fit() without a loss should fail")
-# --8<-- [end:defaults]
+no_loss.fit(x, y, verbose=0)  # ... but training needs a loss
+# --8<-- [end:defaults-note]
 
 # --8<-- [start:evaluate-predict]
 loss, mae = model.evaluate(x_val, y_val, verbose=0)  # [loss, *metrics]
 scores = model.evaluate(x_val, y_val, verbose=0, return_dict=True)
 y_hat = model.predict(x_val, verbose=0)
 print(f"loss {loss:.4f}  mae {mae:.4f}", scores)
+print("predictions:", y_hat.shape)
+# --8<-- [end:evaluate-predict]
+# --8<-- [start:evaluate-predict-check]
 assert y_hat.shape == (50, 1)
 assert np.isclose(scores["mae"], np.abs(y_hat - y_val).mean(), atol=1e-4)
-# --8<-- [end:evaluate-predict]
+assert np.isclose(scores["loss"], loss) and np.isclose(scores["mae"], mae)
+# --8<-- [end:evaluate-predict-check]
 
 # --8<-- [start:trainable-variables]
 for variable in model.trainable_variables:
     print(variable.path, tuple(variable.shape))
-assert [tuple(v.shape) for v in model.trainable_variables] == [(4, 8), (8,), (8, 1), (1,)]
 
 model.layers[0].trainable = False  # freeze the first Dense
-assert len(model.trainable_variables) == 2 and len(model.non_trainable_variables) == 2
-model.layers[0].trainable = True
+counts = len(model.trainable_variables), len(model.non_trainable_variables)
+print("trainable, non-trainable after freezing:", counts)
+model.layers[0].trainable = True  # and unfreeze it again
 # --8<-- [end:trainable-variables]
+# --8<-- [start:trainable-variables-check]
+assert [tuple(v.shape) for v in model.trainable_variables] == [(4, 8), (8,), (8, 1), (1,)]
+assert counts == (2, 2)
+assert len(model.non_trainable_variables) == 0
+# --8<-- [end:trainable-variables-check]
 
 # --8<-- [start:save-load]
 model.save("regressor.keras")  # Keras 3 format: architecture + weights + compile state
@@ -125,21 +148,39 @@ restored = keras.models.load_model("regressor.keras")
 
 before = model.predict(x_val, verbose=0)
 after = restored.predict(x_val, verbose=0)
+print("same predictions:", np.array_equal(before, after), "| loss:", restored.loss)
+print("restored:", restored.evaluate(x_val, y_val, verbose=0))  # compiled, ready to evaluate
+# --8<-- [end:save-load]
+# --8<-- [start:save-load-check]
 assert np.array_equal(before, after)  # identical predictions after the round trip
 assert restored.loss == "mse"  # compiled again, ready to evaluate or keep training
-print("restored:", restored.evaluate(x_val, y_val, verbose=0))
-# --8<-- [end:save-load]
+# --8<-- [end:save-load-check]
+
+# --8<-- [start:save-h5-note]
+model.save("regressor.h5")  # legacy HDF5 file
+keras.models.load_model("regressor.h5")  # the compiled "mse" does not come back
+# --8<-- [end:save-h5-note]
 
 # --8<-- [start:save-h5]
-model.save("regressor.h5")  # legacy HDF5 file
-legacy = keras.models.load_model("regressor.h5", compile=False)  # weights and architecture
-assert np.array_equal(legacy.predict(x_val, verbose=0), before)
+legacy = keras.models.load_model("regressor.h5", compile=False)  # architecture and weights
+legacy_predictions = legacy.predict(x_val, verbose=0)
+print("same predictions:", np.array_equal(legacy_predictions, before))
 # --8<-- [end:save-h5]
+# --8<-- [start:save-h5-check]
+assert np.array_equal(legacy_predictions, before)
+# --8<-- [end:save-h5-check]
 
-# --8<-- [start:tf-keras]
+# --8<-- [start:tf-keras-note]
 import tensorflow as tf
 
-assert not hasattr(tf, "models")  # the note's tf.models.load_model does not exist
+tf.models.load_model("regressor.keras")  # the note's function
+# --8<-- [end:tf-keras-note]
+
+# --8<-- [start:tf-keras]
 via_tf = tf.keras.models.load_model("regressor.keras")
-assert np.array_equal(via_tf.predict(x_val, verbose=0), before)
+via_tf_predictions = via_tf.predict(x_val, verbose=0)
+print("same predictions:", np.array_equal(via_tf_predictions, before))
 # --8<-- [end:tf-keras]
+# --8<-- [start:tf-keras-check]
+assert np.array_equal(via_tf_predictions, before)
+# --8<-- [end:tf-keras-check]

@@ -2,32 +2,37 @@
 import keras
 import numpy as np
 
+keras.utils.set_random_seed(0)  # the same initial weights, shuffles and dropout on every run
 rng = np.random.default_rng(0)
 n, steps, features = 256, 10, 2
 x = rng.normal(size=(n, steps, features)).astype("float32")
 y = 2 * x[:, :, 0].mean(axis=1, keepdims=True)  # a target that is often negative
 print(x.shape, y.shape, "share of negative targets:", (y < 0).mean())
 # --8<-- [end:data]
+# --8<-- [start:data-check]
+assert 0.3 < (y < 0).mean() < 0.7  # about half
+# --8<-- [end:data-check]
 
 # --8<-- [start:layers]
 units = 8
-for layer_class in (keras.layers.SimpleRNN, keras.layers.LSTM, keras.layers.GRU):
-    layer = layer_class(units)
-    out = layer(x[:4])
-    print(f"{layer_class.__name__:9} output {tuple(out.shape)}  params {layer.count_params()}")
-    assert tuple(out.shape) == (4, units)  # the last step's output only
-
-one_block = features * units + units * units + units  # input weights, recurrent weights, bias
 rnn, lstm, gru = (keras.layers.SimpleRNN(units), keras.layers.LSTM(units),
                   keras.layers.GRU(units))
 for layer in (rnn, lstm, gru):
-    layer.build((None, steps, features))
+    out = layer(x[:4])  # the last step's output only
+    print(f"{type(layer).__name__:9} output {tuple(out.shape)}  params {layer.count_params()}")
+
+one_block = features * units + units * units + units  # input weights, recurrent weights, bias
+print("one block:", one_block, " LSTM activation:", lstm.cell.activation.__name__,
+      " recurrent_activation:", lstm.cell.recurrent_activation.__name__)
+# --8<-- [end:layers]
+# --8<-- [start:layers-check]
+assert tuple(out.shape) == (4, units)
 assert rnn.count_params() == one_block
 assert lstm.count_params() == 4 * one_block                # four gates' worth
 assert gru.count_params() == 3 * (one_block + units)       # three gates, reset_after adds a bias
 assert (lstm.cell.activation.__name__, lstm.cell.recurrent_activation.__name__) == (
     "tanh", "sigmoid")
-# --8<-- [end:layers]
+# --8<-- [end:layers-check]
 
 # --8<-- [start:lstm-math]
 lstm = keras.layers.LSTM(units, return_sequences=True)
@@ -63,10 +68,12 @@ by_hand = np.stack(by_hand, axis=1)
 
 keras_out = lstm(sample).numpy()
 print("largest difference:", np.abs(by_hand - keras_out).max())
-assert np.allclose(by_hand, keras_out, atol=1e-3)  # float32; loose enough for GPU TF32 math
 print("with the old cell state:", np.abs(o * np.tanh(c_old) - keras_out[:, -1]).max())
-assert not np.allclose(o * np.tanh(c_old), keras_out[:, -1], atol=1e-3)  # the note's order
 # --8<-- [end:lstm-math]
+# --8<-- [start:lstm-math-check]
+assert np.allclose(by_hand, keras_out, atol=1e-3)  # float32; loose enough for GPU TF32 math
+assert not np.allclose(o * np.tanh(c_old), keras_out[:, -1], atol=1e-3)  # the note's order
+# --8<-- [end:lstm-math-check]
 
 # --8<-- [start:stacked]
 stacked = keras.Sequential([
@@ -75,32 +82,35 @@ stacked = keras.Sequential([
     keras.layers.LSTM(8),                          # the last layer keeps only the last step
     keras.layers.Dense(1),
 ])
+print(stacked.layers[0].output.shape, stacked.layers[1].output.shape)
+# --8<-- [end:stacked]
+# --8<-- [start:stacked-check]
 assert tuple(stacked.layers[0].output.shape) == (None, steps, 16)
 assert tuple(stacked.layers[1].output.shape) == (None, 8)
+# --8<-- [end:stacked-check]
 
-try:  # without return_sequences the second LSTM gets no time axis
-    keras.Sequential([keras.Input(shape=(steps, features)),
-                      keras.layers.LSTM(16), keras.layers.LSTM(8)])
-except ValueError as error:
-    print(str(error).splitlines()[0])
-    assert "expected ndim=3, found ndim=2" in str(error)
-else:
-    raise AssertionError("an LSTM needs 3D input")
-# --8<-- [end:stacked]
+# --8<-- [start:stacked-note]
+keras.Sequential([keras.Input(shape=(steps, features)),
+                  keras.layers.LSTM(16),   # no return_sequences: only the last step, 2D
+                  keras.layers.LSTM(8)])
+# --8<-- [end:stacked-note]
 
 # --8<-- [start:bidirectional]
 def bidirectional(merge_mode):
     return keras.layers.Bidirectional(keras.layers.LSTM(8), merge_mode=merge_mode)
 
 
-concat = bidirectional("concat")(x[:4])  # the default
+merged = {mode: bidirectional(mode)(x[:4]) for mode in ("concat", "sum", "mul", "ave")}
+for mode, out in merged.items():
+    print(f"{mode:6} {type(out).__name__} {tuple(out.shape)}")  # concat is the default
 pair = bidirectional(None)(x[:4])
-print(tuple(concat.shape), [tuple(t.shape) for t in pair])
-assert tuple(concat.shape) == (4, 16)  # forward 8 + backward 8, side by side
-for mode in ("sum", "mul", "ave"):
-    assert tuple(bidirectional(mode)(x[:4]).shape) == (4, 8)  # combined element by element
-assert isinstance(pair, tuple) and len(pair) == 2  # only merge_mode=None: (forward, backward)
+print("None  ", type(pair).__name__, [tuple(t.shape) for t in pair])
 # --8<-- [end:bidirectional]
+# --8<-- [start:bidirectional-check]
+assert tuple(merged["concat"].shape) == (4, 16)  # forward 8 + backward 8, side by side
+assert all(tuple(merged[mode].shape) == (4, 8) for mode in ("sum", "mul", "ave"))
+assert isinstance(pair, tuple) and len(pair) == 2  # only merge_mode=None: (forward, backward)
+# --8<-- [end:bidirectional-check]
 
 # --8<-- [start:many-to-many]
 y_seq = (np.cumsum(x[:, :, :1], axis=1) / np.arange(1, steps + 1)[:, None]).astype("float32")
@@ -111,37 +121,57 @@ seq_model = keras.Sequential([
 ])
 seq_model.compile(optimizer=keras.optimizers.Adam(0.01), loss="mse")
 history = seq_model.fit(x, y_seq, epochs=8, batch_size=32, verbose=0)
+print("targets", y_seq.shape, " outputs", tuple(seq_model(x[:4]).shape))  # one per step
 print("loss", [round(v, 3) for v in history.history["loss"]])
+# --8<-- [end:many-to-many]
+# --8<-- [start:many-to-many-check]
 assert tuple(seq_model.layers[-1].output.shape) == (None, steps, 1)  # one value per step
 assert y_seq.shape == (n, steps, 1)
 assert history.history["loss"][-1] < 0.5 * history.history["loss"][0]
-# --8<-- [end:many-to-many]
+# --8<-- [end:many-to-many-check]
 
 # --8<-- [start:time-distributed]
 dense = keras.layers.Dense(1)
 wrapped = keras.layers.TimeDistributed(dense)  # wraps the very same layer: shared weights
 hidden = seq_model.layers[0](x[:4]).numpy()    # (4, 10, 16)
 per_step = np.stack([dense(hidden[:, t]).numpy() for t in range(steps)], axis=1)
-assert np.allclose(wrapped(hidden), per_step, atol=1e-5)  # the same Dense at every step
-assert np.allclose(dense(hidden), per_step, atol=1e-5)    # Dense alone acts on the last axis
-assert len(wrapped.weights) == 2                          # one kernel, one bias for all steps
+via_wrapper = wrapped(hidden).numpy()
+via_dense = dense(hidden).numpy()              # Dense alone acts on the last axis
+print("TimeDistributed vs step by step:", np.abs(via_wrapper - per_step).max())
+print("plain Dense vs step by step:    ", np.abs(via_dense - per_step).max())
+print("weights for all 10 steps:", [tuple(w.shape) for w in wrapped.weights])
 # --8<-- [end:time-distributed]
+# --8<-- [start:time-distributed-check]
+assert via_wrapper.shape == per_step.shape == (4, steps, 1)
+assert np.allclose(via_wrapper, per_step, atol=1e-5)  # the same Dense at every step
+assert np.allclose(via_dense, per_step, atol=1e-5)
+assert len(wrapped.weights) == 2                      # one kernel, one bias for all steps
+# --8<-- [end:time-distributed-check]
 
 # --8<-- [start:dropout]
 regularized = keras.layers.LSTM(8, dropout=0.2, recurrent_dropout=0.2)
-out_a = regularized(x[:4], training=False)
-out_b = regularized(x[:4], training=False)
-assert np.array_equal(out_a, out_b)  # inference: no dropout
-assert not np.allclose(regularized(x[:4], training=True), out_a)
+out_a = regularized(x[:4], training=False).numpy()
+out_b = regularized(x[:4], training=False).numpy()
+out_train = regularized(x[:4], training=True).numpy()
+print("inference, run twice:", np.abs(out_a - out_b).max())          # no dropout
+print("training vs inference:", np.abs(out_train - out_a).max())
 
 cell = regularized.cell  # the layer runs this cell once per step
-step_input = x[:4, 0]
-masks = cell.get_dropout_mask(step_input)  # one input mask per gate: i, f, c, o
-assert len(masks) == 4
-assert cell.get_dropout_mask(step_input) is masks  # cached: every step reuses the same masks
-cell.reset_dropout_mask()                          # the layer resets them for the next batch
+masks = cell.get_dropout_mask(x[:4, 0])    # step 0: one input mask per gate (i, f, c, o)
+again = cell.get_dropout_mask(x[:4, 1])    # step 1: the cached masks come back
+cell.reset_dropout_mask()                  # what the layer does for the next batch
+renewed = cell.get_dropout_mask(x[:4, 0])  # new masks
+print(len(masks), "masks; reused at the next step:", again is masks,
+      "; after the reset:", renewed is masks)
 print("input features kept for the i gate, at every step:\n", np.asarray(masks[0]) > 0)
 # --8<-- [end:dropout]
+# --8<-- [start:dropout-check]
+assert np.array_equal(out_a, out_b)  # inference: no dropout
+assert not np.allclose(out_train, out_a)
+assert len(masks) == 4
+assert again is masks  # cached: every step reuses the same masks
+assert renewed is not masks
+# --8<-- [end:dropout-check]
 
 # --8<-- [start:conv1d-gru]
 long_x = rng.normal(size=(256, 120, 1)).astype("float32")
@@ -153,12 +183,15 @@ conv_rnn = keras.Sequential([
     keras.layers.GRU(16),
     keras.layers.Dense(1),
 ])
-assert tuple(conv_rnn.layers[1].output.shape) == (None, 58, 16)  # what the GRU reads
+print("the GRU reads", conv_rnn.layers[1].output.shape)
 conv_rnn.compile(optimizer=keras.optimizers.Adam(0.01), loss="mse")
 history = conv_rnn.fit(long_x, long_y, epochs=6, batch_size=64, verbose=0)
 print("loss", [round(v, 3) for v in history.history["loss"]])
-assert history.history["loss"][-1] < history.history["loss"][0]
 # --8<-- [end:conv1d-gru]
+# --8<-- [start:conv1d-gru-check]
+assert tuple(conv_rnn.layers[1].output.shape) == (None, 58, 16)  # what the GRU reads
+assert history.history["loss"][-1] < history.history["loss"][0]
+# --8<-- [end:conv1d-gru-check]
 
 # --8<-- [start:dense-in-stack]
 mixed = keras.Sequential([
@@ -168,10 +201,15 @@ mixed = keras.Sequential([
     keras.layers.LSTM(8),
     keras.layers.Dense(1),
 ])
-assert tuple(mixed.layers[1].output.shape) == (None, steps, 8)
+print("Dense between the LSTMs:", mixed.layers[1].output.shape)
 # one model: one loss, and one backward pass reaches the weights of all four layers
-assert len(mixed.trainable_weights) == 3 + 2 + 3 + 2
+print("trainable weights per layer:", [len(layer.trainable_weights) for layer in mixed.layers],
+      "in one model:", len(mixed.trainable_weights))
 # --8<-- [end:dense-in-stack]
+# --8<-- [start:dense-in-stack-check]
+assert tuple(mixed.layers[1].output.shape) == (None, steps, 8)
+assert len(mixed.trainable_weights) == 3 + 2 + 3 + 2
+# --8<-- [end:dense-in-stack-check]
 
 # --8<-- [start:relu-output]
 def regressor(last_activation):
@@ -183,7 +221,8 @@ def regressor(last_activation):
 
 
 relu_model = regressor("relu")
-assert relu_model.predict(x, verbose=0).min() >= 0  # relu can never say "negative"
+smallest_relu_output = relu_model.predict(x, verbose=0).min()
+print("smallest relu output:", smallest_relu_output)  # relu can never say "negative"
 # so no relu-output model can beat this mse: every negative target is missed by at least |y|
 best_possible_with_relu = np.mean(np.minimum(y, 0) ** 2)
 
@@ -193,19 +232,29 @@ linear_model.fit(x, y, epochs=10, batch_size=32, verbose=0)
 linear_loss = linear_model.evaluate(x, y, verbose=0)
 print(f"linear output: mse {linear_loss:.3f}; "
       f"any relu output: mse >= {best_possible_with_relu:.3f}")
-assert linear_loss < best_possible_with_relu
 # --8<-- [end:relu-output]
+# --8<-- [start:relu-output-check]
+assert smallest_relu_output >= 0
+assert linear_loss < 0.5 * best_possible_with_relu  # far below the bound
+# --8<-- [end:relu-output-check]
 
 # --8<-- [start:masking]
 embed = keras.layers.Embedding(input_dim=20, output_dim=4, mask_zero=True)  # 0 = padding
 encoder = keras.layers.LSTM(3)
 padded = np.array([[3, 5, 0, 0]])  # a two-word sequence, padded to length 4
 print(embed.compute_mask(padded).numpy())
-assert embed.compute_mask(padded).numpy().tolist() == [[True, True, False, False]]
 # the mask travels with the embedded tensor, and the LSTM skips the masked steps
-assert np.allclose(encoder(embed(padded)), encoder(embed(np.array([[3, 5]]))), atol=1e-5)
+with_padding = encoder(embed(padded)).numpy()
+without_padding = encoder(embed(np.array([[3, 5]]))).numpy()
+print("padded vs unpadded output, largest difference:",
+      np.abs(with_padding - without_padding).max())
 
 query, value = np.ones((1, 2, 4), "float32"), rng.normal(size=(1, 6, 4)).astype("float32")
 attended = keras.layers.Attention()([query, value])  # dot-product attention
-assert tuple(attended.shape) == (1, 2, 4)  # one mix of the 6 values per query step
+print("attention output:", tuple(attended.shape))  # one mix of the 6 values per query step
 # --8<-- [end:masking]
+# --8<-- [start:masking-check]
+assert embed.compute_mask(padded).numpy().tolist() == [[True, True, False, False]]
+assert np.allclose(with_padding, without_padding, atol=1e-5)
+assert tuple(attended.shape) == (1, 2, 4)
+# --8<-- [end:masking-check]

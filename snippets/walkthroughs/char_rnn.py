@@ -38,8 +38,10 @@ dataset = (chunks.map(split_input_target)
 for x, y in dataset.take(1):
     print(x.shape, y.shape)
     print(repr("".join(idx2char[x[0].numpy()])), "->", repr("".join(idx2char[y[0].numpy()])))
-assert x.shape == (BATCH_SIZE, SEQ_LENGTH)
 # --8<-- [end:dataset]
+# --8<-- [start:dataset-check]
+assert x.shape == (BATCH_SIZE, SEQ_LENGTH)
+# --8<-- [end:dataset-check]
 
 # --8<-- [start:model]
 model = keras.Sequential([
@@ -51,15 +53,19 @@ model = keras.Sequential([
 model.compile(optimizer=keras.optimizers.Adam(0.01),
               loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
 print(model.output_shape)
-assert model.output_shape == (None, None, len(vocab))
 # --8<-- [end:model]
+# --8<-- [start:model-check]
+assert model.output_shape == (None, None, len(vocab))
+# --8<-- [end:model-check]
 
 # --8<-- [start:train]
 history = model.fit(dataset, epochs=20, shuffle=False, verbose=0)  # already shuffled
 loss = history.history["loss"]
 print(f"loss {loss[0]:.3f} -> {loss[-1]:.3f} (uniform guessing: {np.log(len(vocab)):.3f})")
-assert loss[-1] < loss[0] / 2
 # --8<-- [end:train]
+# --8<-- [start:train-check]
+assert loss[-1] < loss[0] / 2
+# --8<-- [end:train-check]
 
 # --8<-- [start:generate]
 @tf.function(input_signature=[tf.TensorSpec((1, None), tf.int32)])  # traced once: fast steps
@@ -80,8 +86,10 @@ def generate(start, length=120, temperature=0.5, seed=0):
 
 sample = generate("the sea ")
 print(sample)
-assert set(sample) <= set(vocab)
 # --8<-- [end:generate]
+# --8<-- [start:generate-check]
+assert set(sample) <= set(vocab)
+# --8<-- [end:generate-check]
 
 # --8<-- [start:plot]
 import matplotlib.pyplot as plt

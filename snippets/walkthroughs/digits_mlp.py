@@ -10,8 +10,10 @@ print(X_train.shape, X_train.dtype, y_train[:10])
 X_train = X_train.reshape((X_train.shape[0], -1)) / 255.0  # pixels 0-255 -> 0-1
 X_test = X_test.reshape((X_test.shape[0], -1)) / 255.0
 print(X_train.shape, X_test.shape)
-assert X_train.shape[1] == 28 * 28
 # --8<-- [end:reshape]
+# --8<-- [start:reshape-check]
+assert X_train.shape[1] == 28 * 28
+# --8<-- [end:reshape-check]
 
 # --8<-- [start:split]
 from sklearn.model_selection import train_test_split
@@ -20,8 +22,10 @@ from sklearn.model_selection import train_test_split
 n_before = len(X_train)
 X_train, _, y_train, _ = train_test_split(X_train, y_train, test_size=0.67, random_state=7)
 print(n_before, "->", len(X_train))
-assert len(X_train) == round(n_before * 0.33)
 # --8<-- [end:split]
+# --8<-- [start:split-check]
+assert len(X_train) == round(n_before * 0.33)
+# --8<-- [end:split-check]
 
 # --8<-- [start:one-hot]
 from keras.utils import to_categorical
@@ -30,8 +34,10 @@ from keras.utils import to_categorical
 y_train = to_categorical(y_train)
 y_test = to_categorical(y_test)
 print(y_train.shape, y_train[0])
-assert y_train.shape[1] == 10 and (y_train.sum(axis=1) == 1).all()
 # --8<-- [end:one-hot]
+# --8<-- [start:one-hot-check]
+assert y_train.shape[1] == 10 and (y_train.sum(axis=1) == 1).all()
+# --8<-- [end:one-hot-check]
 
 # --8<-- [start:sigmoid-model]
 from keras.layers import Activation, BatchNormalization, Dense
@@ -52,8 +58,10 @@ def sigmoid_mlp():
 
 model = sigmoid_mlp()
 model.summary()
-assert model.count_params() == (784 * 50 + 50) + 3 * (50 * 50 + 50) + (50 * 10 + 10)
 # --8<-- [end:sigmoid-model]
+# --8<-- [start:sigmoid-model-check]
+assert model.count_params() == (784 * 50 + 50) + 3 * (50 * 50 + 50) + (50 * 10 + 10)
+# --8<-- [end:sigmoid-model-check]
 
 # --8<-- [start:relu-model]
 def relu_bn_mlp():
@@ -93,9 +101,11 @@ norms = {"sigmoid": gradient_norms(sigmoid_mlp(), x_batch, y_batch),
 for name, values in norms.items():
     print(f"{name:22s}", np.array2string(values, precision=5))
 # the sigmoid network's first layer gets a far smaller gradient than its last
+# --8<-- [end:gradients]
+# --8<-- [start:gradients-check]
 assert norms["sigmoid"][0] < norms["sigmoid"][-1] / 10
 assert norms["relu + he + batchnorm"][0] > norms["sigmoid"][0] * 10
-# --8<-- [end:gradients]
+# --8<-- [end:gradients-check]
 
 # --8<-- [start:plot-gradients]
 import matplotlib.pyplot as plt
@@ -122,8 +132,10 @@ for name, build in (("sigmoid", sigmoid_mlp), ("relu + he + batchnorm", relu_bn_
     results[name] = (history.history["loss"], accuracy)
     print(f"{name:22s} loss {history.history['loss'][0]:.3f} -> "
           f"{history.history['loss'][-1]:.3f}  test accuracy {accuracy:.2f}")
-assert results["relu + he + batchnorm"][1] > results["sigmoid"][1] + 0.3
 # --8<-- [end:train]
+# --8<-- [start:train-check]
+assert results["relu + he + batchnorm"][1] > results["sigmoid"][1] + 0.3
+# --8<-- [end:train-check]
 
 # --8<-- [start:plot-loss]
 fig, ax = plt.subplots(figsize=(6, 3.5))

@@ -8,16 +8,20 @@ import numpy as np
 print(len(train_data), len(test_data))
 print(train_data[0][:12], "label:", train_labels[0])
 # num_words=10000 keeps the 10,000 most frequent words: every index is below 10,000
-assert max(max(review) for review in train_data) < 10000
 # --8<-- [end:load]
+# --8<-- [start:load-check]
+assert max(max(review) for review in train_data) < 10000
+# --8<-- [end:load-check]
 
 # --8<-- [start:signature]
 import inspect
 
 parameters = inspect.signature(keras.datasets.imdb.load_data).parameters
 print([name for name in parameters if name in ("path", "num_words", "oov_char")])
-assert "num_words" in parameters and "num_word" not in parameters
 # --8<-- [end:signature]
+# --8<-- [start:signature-check]
+assert "num_words" in parameters and "num_word" not in parameters
+# --8<-- [end:signature-check]
 
 # --8<-- [start:vectorize]
 def vectorize_sequences(sequences, dimension=10000):
@@ -33,8 +37,10 @@ x_test = vectorize_sequences(test_data)
 y_train = np.asarray(train_labels, dtype="float32")
 y_test = np.asarray(test_labels, dtype="float32")
 print(x_train.shape, x_train[0][:10])
-assert x_train.shape == (len(train_data), 10000)
 # --8<-- [end:vectorize]
+# --8<-- [start:vectorize-check]
+assert x_train.shape == (len(train_data), 10000)
+# --8<-- [end:vectorize-check]
 
 # --8<-- [start:model]
 model = keras.Sequential([
@@ -45,8 +51,10 @@ model = keras.Sequential([
 ])
 model.compile(optimizer="rmsprop", loss="binary_crossentropy", metrics=["accuracy"])
 print(model.count_params())
-assert model.count_params() == (10000 * 16 + 16) + (16 * 16 + 16) + (16 + 1)
 # --8<-- [end:model]
+# --8<-- [start:model-check]
+assert model.count_params() == (10000 * 16 + 16) + (16 * 16 + 16) + (16 + 1)
+# --8<-- [end:model-check]
 
 # --8<-- [start:train]
 history = model.fit(x_train, y_train, epochs=8, batch_size=128,
@@ -54,8 +62,10 @@ history = model.fit(x_train, y_train, epochs=8, batch_size=128,
 for epoch, (loss, val_loss) in enumerate(
         zip(history.history["loss"], history.history["val_loss"], strict=True), start=1):
     print(f"epoch {epoch}: loss {loss:.3f}  val_loss {val_loss:.3f}")
-assert history.history["loss"][-1] < history.history["loss"][0]
 # --8<-- [end:train]
+# --8<-- [start:train-check]
+assert history.history["loss"][-1] < history.history["loss"][0]
+# --8<-- [end:train-check]
 
 # --8<-- [start:plot]
 import matplotlib.pyplot as plt
@@ -75,5 +85,7 @@ probabilities = model.predict(x_test[:5], verbose=0)
 labels = np.where(probabilities > 0.5, 1, 0)  # probability -> 0/1 label
 print(f"test accuracy {test_accuracy:.2f}")
 print(probabilities.ravel().round(3), labels.ravel(), y_test[:5])
-assert test_accuracy > 0.8
 # --8<-- [end:evaluate]
+# --8<-- [start:evaluate-check]
+assert test_accuracy > 0.8
+# --8<-- [end:evaluate-check]

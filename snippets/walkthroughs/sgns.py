@@ -34,11 +34,13 @@ def skipgram_pairs(sentences, window=2, negatives=1, seed=0):
     return rows[rng.permutation(len(rows))]
 
 
-assert not hasattr(keras.preprocessing.sequence, "skipgrams")  # gone in Keras 3
 X = skipgram_pairs(corpus)
 print(X.shape, X[:3])
 print("positives:", int(X[:, 2].sum()), "negatives:", int((X[:, 2] == 0).sum()))
 # --8<-- [end:pairs]
+# --8<-- [start:pairs-check]
+assert not hasattr(keras.preprocessing.sequence, "skipgrams")  # gone in Keras 3
+# --8<-- [end:pairs-check]
 
 # --8<-- [start:model]
 EMBEDDING_DIM = 8
@@ -53,8 +55,10 @@ model = keras.Model([target_input, context_input], output)
 model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
 print([layer.name for layer in model.layers])
 print(model.output_shape)
-assert model.output_shape == (None, 1)
 # --8<-- [end:model]
+# --8<-- [start:model-check]
+assert model.output_shape == (None, 1)
+# --8<-- [end:model-check]
 
 # --8<-- [start:fit]
 BATCH_SIZE, NUM_EPOCHS = 256, 15
@@ -63,8 +67,10 @@ hist = model.fit([X[:, 0], X[:, 1]], X[:, 2],
                  epochs=NUM_EPOCHS, verbose=0)
 print(f"loss {hist.history['loss'][0]:.3f} -> {hist.history['loss'][-1]:.3f}, "
       f"accuracy {hist.history['accuracy'][-1]:.2f}")
-assert hist.history["loss"][-1] < hist.history["loss"][0]
 # --8<-- [end:fit]
+# --8<-- [start:fit-check]
+assert hist.history["loss"][-1] < hist.history["loss"][0]
+# --8<-- [end:fit-check]
 
 # --8<-- [start:neighbours]
 W = model.get_layer("target_embedding").get_weights()[0]  # (V, EMBEDDING_DIM)
@@ -80,8 +86,10 @@ def nearest(word, k=3):
 for word in ("father", "king", "apple"):
     print(word, "->", nearest(word))
 family = set(topics["family"])
-assert all(word in family for word, _ in nearest("father"))
 # --8<-- [end:neighbours]
+# --8<-- [start:neighbours-check]
+assert all(word in family for word, _ in nearest("father"))
+# --8<-- [end:neighbours-check]
 
 # --8<-- [start:distances]
 from sklearn.metrics.pairwise import euclidean_distances
@@ -90,8 +98,10 @@ father, mother, king = (W[word_index[w]] for w in ("father", "mother", "king"))
 print(euclidean_distances([father, mother]))  # a 2 x 2 matrix: each row vs each row
 print(euclidean_distances([father], [mother, king]))  # one row against two
 distances = euclidean_distances([father], [mother, king])[0]
-assert distances[0] < distances[1]  # father is closer to mother than to king
 # --8<-- [end:distances]
+# --8<-- [start:distances-check]
+assert distances[0] < distances[1]  # father is closer to mother than to king
+# --8<-- [end:distances-check]
 
 # --8<-- [start:plot]
 import matplotlib.pyplot as plt
@@ -115,8 +125,11 @@ with open("embedding_W.pickle", "wb") as f:
     pickle.dump(model.get_layer("target_embedding").get_weights(), f, pickle.HIGHEST_PROTOCOL)
 with open("embedding_W.pickle", "rb") as f:
     loaded = pickle.load(f)
-assert np.array_equal(loaded[0], W)
+print(np.array_equal(loaded[0], W))  # the pickle gives back the same matrix
 # --8<-- [end:save]
+# --8<-- [start:save-check]
+assert np.array_equal(loaded[0], W)
+# --8<-- [end:save-check]
 
 # --8<-- [start:reuse]
 model.save_weights("sgns.weights.h5")
@@ -125,22 +138,24 @@ print(model.load_weights("sgns.weights.h5"))  # fills the model in place, return
 # reuse: a frozen Embedding initialised with the saved weights (a list holding one matrix)
 embedding = keras.layers.Embedding(V, EMBEDDING_DIM, weights=loaded, trainable=False)
 vector = embedding(np.array([word_index["father"]]))
-print(vector.shape)
+print(vector.shape, np.allclose(vector[0], W[word_index["father"]]))
+# --8<-- [end:reuse]
+# --8<-- [start:reuse-check]
 assert np.allclose(vector[0], W[word_index["father"]])
+# --8<-- [end:reuse-check]
 
-try:  # note 000's spelling
-    keras.layers.Embedding(V, EMBEDDING_DIM, load_weights=loaded)
-except ValueError as error:
-    print("ValueError:", str(error).split(":")[0])
-    assert "load_weights" in str(error)
-else:
-    raise AssertionError("Embedding should reject load_weights")
+# --8<-- [start:reuse-note]
+keras.layers.Embedding(V, EMBEDDING_DIM, load_weights=loaded)  # note 000's spelling
+# --8<-- [end:reuse-note]
 
+# --8<-- [start:input-length]
 import warnings
 
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     keras.layers.Embedding(V, EMBEDDING_DIM, input_length=8)
 print(caught[0].message)
+# --8<-- [end:input-length]
+# --8<-- [start:input-length-check]
 assert "input_length" in str(caught[0].message)
-# --8<-- [end:reuse]
+# --8<-- [end:input-length-check]
