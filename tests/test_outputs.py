@@ -64,3 +64,29 @@ def test_outputs_are_shown_outside_walkthroughs(built_site):
         len(soup(page.built(built_site)).select(".kb-output")) for page in _pages_with_code()
     )
     assert shown > 300, f"only {shown} outputs shown on {len(_pages_with_code())} pages"
+
+
+@pytest.mark.parametrize("page", _pages_with_code(), ids=str)
+def test_page_offers_its_code_as_notebook_and_script(built_site, page):
+    import nbformat
+
+    html = page.built(built_site)
+    links = {a["href"] for a in soup(html).select("p.kb-downloads a[download]")}
+    name = page.stem.name
+    assert links == {f"{name}.ipynb", f"{name}.py"}, f"{page}: download links {links}"
+    notebook = nbformat.read(html.parent / f"{name}.ipynb", as_version=4)
+    nbformat.validate(notebook)
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    fences = [fence for example in outputs.examples(page) for fence in example]
+    assert [cell.source for cell in code] == [fence.code.rstrip("\n") for fence in fences]
+    recorded = _recorded(page)
+    assert [bool(cell.outputs) for cell in code] == [
+        bool(f.text or f.error or f.figures) for f in recorded
+    ], f"{page}: the notebook carries the recorded outputs"
+    script = (html.parent / f"{name}.py").read_text(encoding="utf-8")
+    compile(script, f"{name}.py", "exec")  # a script a reader can run
+    for fence in fences:
+        shown = fence.code.strip()
+        if fence.raises:  # commented out in the script, so that it runs to its end
+            shown = "\n".join(f"# {line}" for line in fence.code.strip().splitlines())
+        assert shown in script, f"{page}:{fence.line}: not in {name}.py"

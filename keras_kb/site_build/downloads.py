@@ -75,6 +75,8 @@ def notebook(page: pages.Page, url: str) -> nbformat.NotebookNode:
         count += 1
         cell = nbformat.v4.new_code_cell(fence.code.rstrip("\n"), execution_count=count)
         cell.outputs = _cell_outputs(shown)
+        if fence.raises:  # the note's mistake, on purpose: "Run all" tools go on past it
+            cell.metadata["tags"] = ["raises-exception"]
         notebook.cells.append(cell)
     for number, cell in enumerate(notebook.cells, start=1):
         cell.id = f"cell-{number}"  # stable ids: the same page gives the same file
@@ -92,6 +94,17 @@ def python_file(notebook: nbformat.NotebookNode) -> str:
     """The same cells as a plain Python script (jupytext's percent format: ``# %%`` cells)."""
     bare = nbformat.from_dict(notebook)
     for cell in bare.cells:
-        if cell.cell_type == "code":
-            cell.outputs, cell.execution_count = [], None
+        if cell.cell_type != "code":
+            continue
+        cell.outputs, cell.execution_count = [], None
+        if "raises-exception" in cell.metadata.get("tags", []):
+            # commented out, so the script runs to its end; the error is the lesson
+            lines = cell.source.splitlines()
+            cell.source = "\n".join(
+                [
+                    "# raises on purpose (the page shows the error):",
+                    *(f"# {line}" for line in lines),
+                ]
+            )
+            cell.metadata.pop("tags")
     return jupytext.writes(bare, fmt="py:percent")

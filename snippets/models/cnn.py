@@ -151,11 +151,12 @@ assert separable.count_params() == 3 * 3 * 32 + 32 * 64 + 64         # 2,400
 
 # --8<-- [start:augmentation]
 batch = x_train[:32]
-changed = {}  # layer name -> (changed in training, changed in inference)
+changed = {}
 for layer in (keras.layers.RandomFlip("horizontal"), keras.layers.RandomRotation(0.1)):
-    changed[layer.name] = (not np.allclose(layer(batch, training=True), batch),
-                           not np.array_equal(layer(batch, training=False), batch))
-print(changed)
+    in_training = not np.allclose(layer(batch, training=True), batch)
+    in_inference = not np.array_equal(layer(batch, training=False), batch)
+    changed[layer.name] = (in_training, in_inference)
+    print(f"{layer.name}: changes images in training {in_training}, in inference {in_inference}")
 
 augment = keras.Sequential([  # for digits: small turns and zooms, no mirror images
     keras.layers.RandomRotation(0.05),
