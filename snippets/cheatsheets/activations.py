@@ -34,8 +34,8 @@ assert np.allclose(probabilities, by_hand) and np.isclose(probabilities.sum(), 1
 # --8<-- [start:leaky-prelu]
 # The layer LeakyReLU has its own default slope (0.3), unlike the function (0.2)
 layer = keras.layers.LeakyReLU()
-print("slope for z < 0: layer", float(layer(z)[0] / z[0]),
-      "| function", float(keras.activations.leaky_relu(z)[0] / z[0]))
+print(f"slope for z < 0: layer {float(layer(z)[0] / z[0]):.2f}, "
+      f"function {float(keras.activations.leaky_relu(z)[0] / z[0]):.2f}")
 
 # PReLU learns the slope for z < 0 (one alpha per unit); it starts at 0, i.e. as ReLU
 prelu = keras.layers.PReLU()

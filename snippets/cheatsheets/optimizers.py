@@ -46,7 +46,7 @@ keras.optimizers.Optimizer()
 # --8<-- [start:base-class-step]
 # ...and with one, the object is made, but it has no update rule (update_step) of its own
 base = keras.optimizers.Optimizer(learning_rate=0.1)
-print("learning_rate:", float(base.learning_rate))
+print(f"learning_rate: {float(base.learning_rate):.4g}")
 variable = keras.Variable(np.ones(2, dtype="float32"))
 base.apply_gradients([(np.ones(2, dtype="float32"), variable)])
 # --8<-- [end:base-class-step]

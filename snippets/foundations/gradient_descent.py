@@ -44,13 +44,14 @@ assert abs(w.numpy() - 3) < 0.05 and abs(b.numpy() - 2) < 0.05
 import keras
 
 # keras.optimizers.SGD makes exactly the same update
-v = keras.Variable(np.array([1.0, -2.0], dtype="float32"))
+initial = np.array([1.0, -2.0], dtype="float32")
+v = keras.Variable(initial)
 grad = np.array([0.5, 4.0], dtype="float32")
 keras.optimizers.SGD(learning_rate=0.1).apply_gradients([(grad, v)])
-print("SGD:", v.numpy(), " by hand:", np.array([1.0, -2.0]) - 0.1 * grad)
+print("SGD:", v.numpy(), " by hand:", initial - 0.1 * grad)
 # --8<-- [end:keras-sgd]
 # --8<-- [start:keras-sgd-check]
-assert np.allclose(v.numpy(), np.array([1.0, -2.0]) - 0.1 * grad)
+assert np.allclose(v.numpy(), initial - 0.1 * grad)
 # --8<-- [end:keras-sgd-check]
 
 # --8<-- [start:batches]

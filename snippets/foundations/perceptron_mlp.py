@@ -61,7 +61,7 @@ assert keras.backend.backend() in {"tensorflow", "jax", "torch", "numpy"}
 
 # --8<-- [start:linear-stack]
 # Two Dense layers without activation...
-inputs = np.random.default_rng(0).normal(size=(5, 3)).astype("float32")
+inputs = np.random.default_rng(0).normal(size=(8, 3)).astype("float32")  # 8 samples
 first, second = keras.layers.Dense(4), keras.layers.Dense(2)
 stacked = second(first(inputs)).numpy()
 # ...equal ONE linear layer: W = W1 W2 and b = b1 W2 + b2
@@ -71,7 +71,7 @@ print("max difference:", np.abs(stacked - single).max())
 
 # With a nonlinearity in between, no single matrix reproduces the output
 nonlinear = second(keras.activations.relu(first(inputs))).numpy()
-design = np.hstack([inputs, np.ones((5, 1))])  # the inputs and a column of 1s for the bias
+design = np.hstack([inputs, np.ones((8, 1))])  # the inputs and a column of 1s for the bias
 w_fit, *_ = np.linalg.lstsq(design, nonlinear, rcond=None)  # the best linear fit
 error = np.abs(design @ w_fit - nonlinear).max()
 print("best linear fit error:", error)

@@ -119,6 +119,7 @@ ax.plot(hist.history["loss"], label="loss")
 ax.plot(hist.history["val_loss"], label="val_loss")
 ax.set_xlabel("epoch")
 ax.legend()
+fig.tight_layout()
 fig.savefig("learning_curve.png")
 # --8<-- [end:learning-curve]
 

@@ -1,4 +1,4 @@
-/* Korean-aware search, query side. The index side is hooks/search_ko.py (see tools/korean.py).
+/* Korean-aware search, query side. The index side is hooks/search_ko.py (see keras_kb/site_build/korean.py).
  *
  * Why this looks the way it does:
  * - Material 9.8 runs lunr in a web worker, sends it the raw query and offers no query hook; the
