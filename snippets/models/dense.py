@@ -108,6 +108,7 @@ print("val_loss", hist.history["val_loss"][0], "->", hist.history["val_loss"][-1
 # --8<-- [start:fit-check]
 assert sorted(hist.history) == ["accuracy", "loss", "val_accuracy", "val_loss"]
 assert len(hist.history["loss"]) == 30
+assert hist.history["loss"][-1] < hist.history["loss"][0]
 assert hist.history["val_loss"][-1] < hist.history["val_loss"][0]
 # --8<-- [end:fit-check]
 

@@ -3,6 +3,7 @@ import keras
 import numpy as np
 import tensorflow as tf
 
+keras.utils.set_random_seed(0)  # the same initial weights and shuffling on every run
 rng = np.random.default_rng(0)
 x_raw = np.column_stack([rng.normal(50_000, 15_000, 256),  # e.g. an income
                          rng.normal(40, 12, 256)]).astype("float32")  # e.g. an age
@@ -18,8 +19,10 @@ for name, inputs in (("raw", x_raw), ("scaled", x_scaled)):
         loss = loss_fn(y[:, None], model(inputs))
     norms[name] = float(tf.norm(tape.gradient(loss, model.layers[0].kernel)))
 print({name: f"{norm:.2e}" for name, norm in norms.items()})
-assert norms["raw"] > 1000 * norms["scaled"]  # huge gradient steps on unscaled inputs
 # --8<-- [end:why-scale]
+# --8<-- [start:why-scale-check]
+assert norms["raw"] > 1000 * norms["scaled"]  # huge gradient steps on unscaled inputs
+# --8<-- [end:why-scale-check]
 
 # --8<-- [start:train-statistics]
 from sklearn.preprocessing import StandardScaler
@@ -27,15 +30,21 @@ from sklearn.preprocessing import StandardScaler
 x_train, x_test = x_raw[:200], x_raw[200:]
 scaler = StandardScaler().fit(x_train)  # mean and std of the TRAINING data only
 x_train_s, x_test_s = scaler.transform(x_train), scaler.transform(x_test)
-print("train mean", scaler.mean_.round(1), "std", scaler.scale_.round(1))
-assert np.allclose(scaler.mean_, x_train.mean(axis=0), rtol=1e-5)
-assert np.allclose(x_train_s.mean(axis=0), 0, atol=1e-5)  # exactly 0 on train ...
-print("test after scaling: mean", x_test_s.mean(axis=0).round(2))  # ... only near 0 on test
+print("train mean", scaler.mean_.round(1).tolist(), "std", scaler.scale_.round(1).tolist())
+print("after scaling, mean: train", x_train_s.mean(axis=0).round(2) + 0,  # + 0: no "-0."
+      "test", x_test_s.mean(axis=0).round(2))  # exactly 0 on train, only near 0 on test
 
 norm = keras.layers.Normalization()  # the same thing as a Keras layer
 norm.adapt(x_train)  # learns mean and variance from the training data
-assert np.allclose(norm(x_test).numpy(), x_test_s, atol=1e-3)
+print("Normalization layer = StandardScaler:", np.allclose(norm(x_test).numpy(), x_test_s,
+                                                           atol=1e-3))
 # --8<-- [end:train-statistics]
+# --8<-- [start:train-statistics-check]
+assert np.allclose(scaler.mean_, x_train.mean(axis=0), rtol=1e-5)
+assert np.allclose(x_train_s.mean(axis=0), 0, atol=1e-5)  # exactly 0 on train ...
+assert np.abs(x_test_s.mean(axis=0)).max() > 0.01  # ... only near 0 on test
+assert np.allclose(norm(x_test).numpy(), x_test_s, atol=1e-3)
+# --8<-- [end:train-statistics-check]
 
 # --8<-- [start:note-tip]
 # The note's tip: standardize the test set with the test set's own mean and std
@@ -43,15 +52,17 @@ one_sample = x_test[:1]
 with np.errstate(invalid="ignore"):
     own = (one_sample - one_sample.mean(axis=0)) / one_sample.std(axis=0)
 print("one test sample, own statistics:", own)  # 0 / 0
-assert np.isnan(own).all()
 
 rich = x_test[x_test[:, 0] > 60_000]  # a test batch of high incomes only
 own_stats = (rich - rich.mean(axis=0)) / rich.std(axis=0)
 print("high incomes, own statistics:", own_stats[:, 0].mean().round(2),
       "| train statistics:", scaler.transform(rich)[:, 0].mean().round(2))
+# --8<-- [end:note-tip]
+# --8<-- [start:note-tip-check]
+assert np.isnan(own).all()
 assert abs(own_stats[:, 0].mean()) < 1e-5  # they now look average ...
 assert scaler.transform(rich)[:, 0].mean() > 0.5  # ... but are above average
-# --8<-- [end:note-tip]
+# --8<-- [end:note-tip-check]
 
 # --8<-- [start:impute]
 from sklearn.impute import SimpleImputer
@@ -63,9 +74,12 @@ x_test_missing[:5, 1] = np.nan
 imputer = SimpleImputer(strategy="mean").fit(x_train_missing)
 filled = imputer.transform(x_test_missing)
 print("value used for missing ages:", imputer.statistics_[1].round(2))
-assert np.isclose(imputer.statistics_[1], np.nanmean(x_train_missing[:, 1]))
-assert np.allclose(filled[:5, 1], imputer.statistics_[1])  # the TRAINING mean fills the test
+print("missing test ages filled with:", filled[:5, 1].round(2))  # the TRAINING mean
 # --8<-- [end:impute]
+# --8<-- [start:impute-check]
+assert np.isclose(imputer.statistics_[1], np.nanmean(x_train_missing[:, 1]))
+assert np.allclose(filled[:5, 1], imputer.statistics_[1])
+# --8<-- [end:impute-check]
 
 # --8<-- [start:kfold-pipeline]
 from scikeras.wrappers import KerasClassifier
@@ -89,20 +103,30 @@ pipeline = make_pipeline(
 )
 folds = KFold(n_splits=3, shuffle=True, random_state=0)
 result = cross_validate(pipeline, x_train_all, y_train_all, cv=folds, return_estimator=True)
-print("fold accuracies:", result["test_score"].round(3), "mean", result["test_score"].mean())
+print("fold accuracies:", result["test_score"].round(3),
+      "mean", result["test_score"].mean().round(3))
+scaler_means = []  # per fold: the fitted scaler's mean, and the mean of the fold's training part
 for (train_idx, _), fitted in zip(folds.split(x_train_all), result["estimator"], strict=True):
-    fold_scaler = fitted.named_steps["standardscaler"]
-    fold_filled = fitted.named_steps["simpleimputer"].transform(x_train_all[train_idx])
-    assert np.allclose(fold_scaler.mean_, fold_filled.mean(axis=0), rtol=1e-5)
-assert result["test_score"].mean() > 0.8
+    part = fitted.named_steps["simpleimputer"].transform(x_train_all[train_idx])  # imputed
+    scaler_means.append((fitted.named_steps["standardscaler"].mean_, part.mean(axis=0)))
+    print("scaler mean", scaler_means[-1][0].round(1).tolist(),
+          "| fold's training part", scaler_means[-1][1].astype("float64").round(1).tolist())
 # --8<-- [end:kfold-pipeline]
+# --8<-- [start:kfold-pipeline-check]
+assert len(scaler_means) == 3
+assert all(np.allclose(fitted, own, rtol=1e-5) for fitted, own in scaler_means)
+assert not np.allclose(scaler_means[0][0], scaler_means[1][0])  # each fold has its own
+assert result["test_score"].mean() > 0.8
+# --8<-- [end:kfold-pipeline-check]
 
 # --8<-- [start:final-fit]
 final = pipeline.fit(x_train_all, y_train_all)  # all training + validation data
 test_accuracy = final.score(x_test_missing, y[200:])
 print("held-out test accuracy:", round(test_accuracy, 3))
-assert test_accuracy > 0.8
 # --8<-- [end:final-fit]
+# --8<-- [start:final-fit-check]
+assert test_accuracy > 0.8
+# --8<-- [end:final-fit-check]
 
 # --8<-- [start:missing-in-test]
 rng = np.random.default_rng(1)
@@ -132,8 +156,10 @@ def fit_and_score(x_fit, y_fit):
 plain_accuracy, augmented_accuracy = fit_and_score(x_tr, y_tr), fit_and_score(x_tr_aug, y_tr_aug)
 print(f"test accuracy without feature 0: trained as is {plain_accuracy:.3f}, "
       f"with blanked copies {augmented_accuracy:.3f}")
-assert augmented_accuracy > plain_accuracy + 0.2
 # --8<-- [end:missing-in-test]
+# --8<-- [start:missing-in-test-check]
+assert augmented_accuracy > plain_accuracy + 0.2
+# --8<-- [end:missing-in-test-check]
 
 # --8<-- [start:feature-engineering]
 from sklearn.linear_model import LogisticRegression
@@ -145,8 +171,10 @@ radius = np.hypot(points[:, 0], points[:, 1])[:, None]  # the engineered feature
 raw_score = LogisticRegression().fit(points, inside).score(points, inside)
 engineered_score = LogisticRegression().fit(radius, inside).score(radius, inside)
 print(f"linear model accuracy: raw (x, y) {raw_score:.2f}, radius {engineered_score:.2f}")
-assert engineered_score > 0.95 > raw_score
 # --8<-- [end:feature-engineering]
+# --8<-- [start:feature-engineering-check]
+assert engineered_score > 0.95 > raw_score
+# --8<-- [end:feature-engineering-check]
 
 # --8<-- [start:basic-mlp-data]
 import keras
@@ -159,20 +187,22 @@ from sklearn.model_selection import train_test_split
 X_train = X_train.reshape((X_train.shape[0], -1))  # -1: all remaining axes in one
 X_test = X_test.reshape((X_test.shape[0], -1))
 print(X_train.shape, X_test.shape)
-assert X_train.shape[1:] == (784,)
 
 n = len(X_train)
 # use only 33% of training data; the split returns (1 - p) first, then p
 X_train, _, y_train, _ = train_test_split(X_train, y_train, test_size=0.67, random_state=7)
 print(len(X_train), "of", n)
-assert len(X_train) == n - int(np.ceil(0.67 * n))
 
 # converting y data into categorical (one-hot encoding)
 y_train = to_categorical(y_train)
 y_test = to_categorical(y_test)
 print(y_train.shape, y_train[0])
-assert y_train.shape[1] == 10 and np.allclose(y_train.sum(axis=1), 1)
 # --8<-- [end:basic-mlp-data]
+# --8<-- [start:basic-mlp-data-check]
+assert X_train.shape[1:] == (784,) and X_test.shape[1:] == (784,)
+assert len(X_train) == n - int(np.ceil(0.67 * n))
+assert y_train.shape[1] == 10 and np.allclose(y_train.sum(axis=1), 1)
+# --8<-- [end:basic-mlp-data-check]
 
 # --8<-- [start:basic-mlp-model]
 from keras.layers import Activation, Dense
@@ -187,8 +217,11 @@ for _ in range(3):
 model.add(Dense(10))
 model.add(Activation("softmax"))  # 10 outputs for 10 classes, summing to 1
 model.compile(optimizer="sgd", loss="categorical_crossentropy", metrics=["accuracy"])
-print(model.count_params())
-assert model.count_params() == (784 * 50 + 50) + 3 * (50 * 50 + 50) + (50 * 10 + 10)
+print(model.count_params())  # (784*50 + 50) + 3 * (50*50 + 50) + (50*10 + 10)
 probabilities = model.predict(X_test[:2].astype("float32") / 255, verbose=0)
-assert np.allclose(probabilities.sum(axis=1), 1, atol=1e-5)
+print(probabilities.sum(axis=1).round(5))  # each row of 10 probabilities sums to 1
 # --8<-- [end:basic-mlp-model]
+# --8<-- [start:basic-mlp-model-check]
+assert model.count_params() == (784 * 50 + 50) + 3 * (50 * 50 + 50) + (50 * 10 + 10)
+assert np.allclose(probabilities.sum(axis=1), 1, atol=1e-5)
+# --8<-- [end:basic-mlp-model-check]

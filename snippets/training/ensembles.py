@@ -2,6 +2,7 @@
 import keras
 import numpy as np
 
+keras.utils.set_random_seed(0)  # the same initial weights, shuffling and dropout on every run
 rng = np.random.default_rng(0)
 x = rng.normal(size=(1200, 6)).astype("float32")
 # a smooth part (sin, product) that suits networks and a step that suits trees
@@ -67,9 +68,12 @@ single_losses = [log_loss(y_val, val_pred[:, i]) for i in range(3)]
 print("weights:", {name: round(float(w), 3) for name, w in zip(models, weights, strict=True)})
 print(f"val loss: average {ensemble_val_loss(start):.4f}, weighted {result.fun:.4f}, "
       f"best single {min(single_losses):.4f}")
+# --8<-- [end:weights]
+# --8<-- [start:weights-check]
+assert np.isclose(weights.sum(), 1) and (weights >= 0).all()
 assert result.fun <= ensemble_val_loss(start)
 assert result.fun <= min(single_losses)
-# --8<-- [end:weights]
+# --8<-- [end:weights-check]
 
 # --8<-- [start:test]
 for i, name in enumerate(models):
@@ -77,5 +81,7 @@ for i, name in enumerate(models):
 ensemble_test = test_pred @ weights
 accuracy = ((ensemble_test > 0.5) == y_test).mean()
 print(f"ensemble       test loss {log_loss(y_test, ensemble_test):.4f}, accuracy {accuracy:.3f}")
-assert log_loss(y_test, ensemble_test) < min(log_loss(y_test, p) for p in test_pred.T)
 # --8<-- [end:test]
+# --8<-- [start:test-check]
+assert log_loss(y_test, ensemble_test) < min(log_loss(y_test, p) for p in test_pred.T)
+# --8<-- [end:test-check]

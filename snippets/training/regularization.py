@@ -2,6 +2,7 @@
 import keras
 import numpy as np
 
+keras.utils.set_random_seed(0)  # the same initial weights, shuffling and dropout on every run
 rng = np.random.default_rng(0)
 
 
@@ -41,9 +42,11 @@ best_epoch = int(np.argmin(plain["val_loss"]))
 print(f"train loss {plain['loss'][0]:.3f} -> {plain['loss'][-1]:.3f}")
 print(f"val_loss lowest {min(plain['val_loss']):.3f} at epoch {best_epoch}, "
       f"last {plain['val_loss'][-1]:.3f}")
+# --8<-- [end:overfit]
+# --8<-- [start:overfit-check]
 assert plain["loss"][-1] < 0.1  # the training set is (almost) memorized ...
 assert plain["val_loss"][-1] > 1.5 * min(plain["val_loss"])  # ... and val_loss went back up
-# --8<-- [end:overfit]
+# --8<-- [end:overfit-check]
 
 # --8<-- [start:capacity]
 print("units  train_loss  best_val_loss  last_val_loss")
@@ -53,18 +56,22 @@ for units in (2, 8, 64):
     train_losses.append(h["loss"][-1])
     print(f"{units:5d}  {h['loss'][-1]:10.3f}  {min(h['val_loss']):13.3f}  "
           f"{h['val_loss'][-1]:13.3f}")
+# --8<-- [end:capacity]
+# --8<-- [start:capacity-check]
 assert train_losses[0] > train_losses[1] > train_losses[2]  # more capacity fits training better
 assert h["val_loss"][-1] > min(h["val_loss"])  # the largest one already overfits
-# --8<-- [end:capacity]
+# --8<-- [end:capacity-check]
 
 # --8<-- [start:regularized]
 regularized = train(build_model(dropout=0.5, l2=1e-3), x_train, y_train, epochs=25)
 print(f"last train loss: plain {plain['loss'][-1]:.3f}, regularized {regularized['loss'][-1]:.3f}")
 print(f"last val_loss:   plain {plain['val_loss'][-1]:.3f}, "
       f"regularized {regularized['val_loss'][-1]:.3f}")
+# --8<-- [end:regularized]
+# --8<-- [start:regularized-check]
 assert regularized["loss"][-1] > plain["loss"][-1]  # it memorizes less ...
 assert regularized["val_loss"][-1] < plain["val_loss"][-1]  # ... and generalizes better
-# --8<-- [end:regularized]
+# --8<-- [end:regularized-check]
 
 # --8<-- [start:batch-norm]
 import tensorflow as tf
@@ -81,26 +88,30 @@ def deep_sigmoid_net(batch_norm):
 
 
 loss_fn = keras.losses.BinaryCrossentropy()
+first_last = {}  # batch_norm -> gradient norms of the first and the last layer
 for batch_norm in (False, True):
     model = deep_sigmoid_net(batch_norm)
     with tf.GradientTape() as tape:
         loss = loss_fn(y_train[:, None], model(x_train, training=True))
     kernels = [w for w in model.trainable_weights if w.path.endswith("kernel")]
     norms = [float(tf.norm(g)) for g in tape.gradient(loss, kernels)]
+    first_last[batch_norm] = norms[0], norms[-1]
     print(f"batch_norm={batch_norm}: gradient norm first layer {norms[0]:.1e}, "
           f"last layer {norms[-1]:.1e}")
-    if batch_norm:
-        assert norms[0] > 0.1 * norms[-1]  # the gradient reaches the first layer
-    else:
-        assert norms[0] < 1e-5 * norms[-1]  # it vanishes on the way back
 # --8<-- [end:batch-norm]
+# --8<-- [start:batch-norm-check]
+assert first_last[False][0] < 1e-5 * first_last[False][1]  # it vanishes on the way back
+assert first_last[True][0] > 0.1 * first_last[True][1]  # the gradient reaches the first layer
+# --8<-- [end:batch-norm-check]
 
 # --8<-- [start:more-data]
 more = train(build_model(), x_more, y_more, epochs=10)
 print(f"lowest val_loss: 100 samples {min(plain['val_loss']):.3f}, "
       f"1000 samples {min(more['val_loss']):.3f}")
-assert min(more["val_loss"]) < min(plain["val_loss"])
 # --8<-- [end:more-data]
+# --8<-- [start:more-data-check]
+assert min(more["val_loss"]) < min(plain["val_loss"])
+# --8<-- [end:more-data-check]
 
 # --8<-- [start:batch-norm-variants]
 renorm = keras.layers.BatchNormalization(renorm=True)  # batch renormalization
@@ -111,5 +122,7 @@ self_normalizing = keras.Sequential([
     keras.layers.Dense(1, activation="sigmoid"),
 ])
 print(renorm.renorm, self_normalizing.layers[0].activation.__name__)
-assert renorm.renorm and self_normalizing.layers[0].activation is keras.activations.selu
 # --8<-- [end:batch-norm-variants]
+# --8<-- [start:batch-norm-variants-check]
+assert renorm.renorm and self_normalizing.layers[0].activation is keras.activations.selu
+# --8<-- [end:batch-norm-variants-check]
