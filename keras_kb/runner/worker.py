@@ -49,7 +49,10 @@ def expected(error: BaseException, raises: list | None) -> bool:
 
 
 def error_text(error: BaseException) -> str:
+    """``Type: message`` as Python prints it (``Type`` alone when the message is empty)."""
     message = str(error)
+    if not message:
+        return type(error).__name__
     if len(message) > ERROR_TEXT_LIMIT:
         message = message[:ERROR_TEXT_LIMIT].rstrip() + " ..."
     return f"{type(error).__name__}: {message}"
