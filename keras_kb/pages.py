@@ -178,6 +178,11 @@ def site_map(site: Path) -> dict:
     path = Path(site) / SITE_MAP
     if not path.exists():
         raise PageError(f"{path} is missing: build the site with hooks/page_map.py enabled")
+    return _read_site_map(path, path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _read_site_map(path: Path, mtime_ns: int) -> dict:  # every test asks it for many pages
     return json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -371,7 +376,8 @@ def section_of(origin: Origin) -> str | None:
     if not origin.path.is_relative_to(SNIPPETS):
         return None
     around = [
-        (start, name) for name, (start, end) in sections(origin.path).items()
+        (start, name)
+        for name, (start, end) in sections(origin.path).items()
         if start < origin.line < end
     ]
     return max(around)[1] if around else None
@@ -387,6 +393,33 @@ def check_section(origin: Origin) -> tuple[str, int] | None:
         return None
     lines = origin.path.read_text(encoding="utf-8").splitlines()[span[0] : span[1] - 1]
     return "\n".join(lines) + "\n", span[0] + 1
+
+
+def fence_checks(origins: list[tuple[int, Origin]], fences: list[Fence]) -> list:
+    """Per fence of a block: its hidden checks as (code, ``snippets/x.py:N``), or None.
+
+    The runner and the walkthrough kernel both run them; a fence that shows several sections
+    with checks, or checks that are not only asserts, raise :class:`PageError`.
+    """
+    result, offset = [], 0
+    for fence in fences:
+        count = len(fence.code.splitlines())
+        found = {check_section(origin) for _, origin in origins[offset : offset + count]}
+        found.discard(None)
+        if len(found) > 1:
+            raise PageError(
+                f"line {fence.line}: one block shows several sections with checks; split it"
+            )
+        if found:
+            code, first_line = found.pop()
+            where = f"{rel(origins[offset][1].path)}:{first_line}"
+            if problem := check_problem(code, where):
+                raise PageError(problem)
+            result.append((code, where))
+        else:
+            result.append(None)
+        offset += count
+    return result
 
 
 def check_problem(code: str, where: str) -> str | None:

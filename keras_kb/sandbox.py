@@ -55,9 +55,7 @@ def environment(root: Path) -> dict[str, str]:
 
 
 # Run in a notebook kernel before its first cell, never recorded in the notebook
-KERNEL_PREAMBLE = [
-    "from keras_kb import sandbox; sandbox.prepare_process(inline_figures=True)"
-]
+KERNEL_PREAMBLE = ["from keras_kb import sandbox; sandbox.prepare_process(inline_figures=True)"]
 
 
 def go_offline() -> None:

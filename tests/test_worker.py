@@ -30,7 +30,7 @@ def _request(number, code, raises=None):
         "checks": "",
         "checks_filename": "",
     }
-    return {"record_key": f"worker-test-{number}", "first_fence": 0, "fences": [fence]}
+    return {"record_key": f"worker-test-{number}", "fences": [fence]}
 
 
 def test_blocks_share_one_fresh_session(tmp_path):

@@ -53,30 +53,15 @@ class PageFile(MarkdownFile):
             item = PageBlock.from_parent(self, name=name, obj=block)
             item.origins = pages.block_origins(expanded, block.lineno, block.code)
             item.fences = pages.fences(expanded, block)
-            item.checks = [self._checks(item, number) for number in range(len(item.fences))]
+            try:
+                item.checks = pages.fence_checks(item.origins, item.fences)
+            except pages.PageError as error:
+                raise self.CollectError(f"{pages.rel(self.path)}: {error}") from None
             item.add_marker(pytest.mark.examples)
             for mark in block.marks:
                 item.add_marker(eval(mark, {"sys": sys, "pytest": pytest}))
             self.examples.append(item)
             yield item
-
-    def _checks(self, item, number: int) -> tuple[str, str] | None:
-        """The hidden checks of the snippet section a fence shows: (code, filename)."""
-        offset = sum(len(f.code.splitlines()) for f in item.fences[:number])
-        lines = item.fences[number].code.splitlines()
-        found = {pages.check_section(o) for _, o in item.origins[offset : offset + len(lines)]}
-        found.discard(None)
-        if not found:
-            return None
-        if len(found) > 1:
-            raise self.CollectError(
-                f"{pages.rel(self.path)}:{item.fences[number].line}: one "
-                "block shows several sections with checks; split it"
-            )
-        (code, first_line), origin = found.pop(), item.origins[offset][1]
-        where = f"{pages.rel(origin.path)}:{first_line}"
-        _only_asserts(self, code, where)
-        return code, f"<checks {where}>"
 
     def setup(self) -> None:
         self.workdir = self.config._tmp_path_factory.mktemp("example")
@@ -117,12 +102,6 @@ class PageFile(MarkdownFile):
         self.replies.close()
 
 
-def _only_asserts(collector, code: str, where: str) -> None:
-    problem = pages.check_problem(code, where)
-    if problem:
-        raise collector.CollectError(problem)
-
-
 def _reject_swallowed_continuation(collector, expanded, block) -> None:
     """pytest-codeblocks appends a ``cont`` block to the previous block whatever its language:
     after a ```shell block the Python would silently never run. Refuse such a page."""
@@ -146,7 +125,7 @@ class ExampleFailure(Exception):
 class PageBlock(TestBlock):
     origins: list[tuple[int, pages.Origin]]  # per code line: (page line, snippet origin)
     fences: list[pages.Fence]  # the displayed blocks this example is made of
-    checks: list[tuple[str, str] | None]  # per fence: its hidden checks (code, filename)
+    checks: list[tuple[str, str] | None]  # per fence: its hidden checks (code, where)
 
     def record_key(self) -> str:
         return outputs.keys(pages.Page(self.path))[self.parent.examples.index(self)]
@@ -158,7 +137,6 @@ class PageBlock(TestBlock):
         offsets = self._offsets()
         request = {
             "record_key": record_key,
-            "first_fence": 0,
             "fences": [
                 {
                     "line": fence.line,
@@ -166,7 +144,7 @@ class PageBlock(TestBlock):
                     "filename": self._filename(fence),
                     "raises": fence.raises,
                     "checks": checks[0] if checks else "",
-                    "checks_filename": checks[1] if checks else "",
+                    "checks_filename": f"<checks {checks[1]}>" if checks else "",
                 }
                 for fence, checks in zip(self.fences, self.checks, strict=True)
             ],

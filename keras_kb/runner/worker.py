@@ -88,8 +88,8 @@ def save_figures(record_key: str, fence: int) -> list[str]:
 
 def run_example(request: dict, namespace: dict) -> dict:
     """Run one example's fences (and their checks) in the page's namespace."""
-    shown, start = [], request["first_fence"]
-    for number, fence in enumerate(request["fences"], start=start):
+    shown = []
+    for number, fence in enumerate(request["fences"]):
         output = outputs.FenceOutput(fence["line"])
         printed = io.StringIO()
         try:

@@ -80,14 +80,12 @@ def _annotations(page: Path) -> list[tuple[tuple[str, str] | None, tuple[str, st
         if block.syntax != "python":
             continue
         origins = pages.block_origins(expanded, block.lineno, block.code)
-        checks = {pages.check_section(origin) for _, origin in origins} - {None}
-        check = None
-        if checks:
-            code, first_line = checks.pop()
-            check = (code, f"{pages.rel(origins[0][1].path)}:{first_line}")
-            if problem := pages.check_problem(*check):
-                raise NotebookError(problem)
-        result += [(fence.raises, check) for fence in pages.fences(expanded, block)]
+        fences = pages.fences(expanded, block)
+        try:
+            checks = pages.fence_checks(origins, fences)
+        except pages.PageError as error:
+            raise NotebookError(f"{page}: {error}") from None
+        result += [(fence.raises, check) for fence, check in zip(fences, checks, strict=True)]
     return result
 
 
