@@ -1,0 +1,87 @@
+"""Facts stated in prose, bound to what the library or the page's own run produces.
+
+A fact is a function in ``tests/facts/<section>/<page>.py`` that computes a value from the
+installed library (or reads it from the page's recorded outputs) and names the sentence of each
+language that states it, with ``{}`` where the value goes::
+
+    @fact("cheatsheets/activations.md", ko="최댓값은 {}입니다", en="peaks at {}")
+    def sigmoid_derivative_peak():
+        return "0.25"
+
+``tests/test_facts.py`` computes each value and fails unless both pages contain their sentence
+with that value. An edited number in either language no longer matches, and neither does a
+library whose behaviour changed. Values are returned as the page writes them (a string, or a
+tuple of strings for several ``{}``), so the rounding a sentence uses is explicit.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from keras_kb import outputs, pages
+
+FACTS = pages.ROOT / "tests" / "facts"
+REGISTRY: list[Fact] = []
+FENCE = re.compile(r"^(\s*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.M | re.S)
+
+
+@dataclass(frozen=True)
+class Fact:
+    page: str  # the Korean page, relative to docs/
+    ko: str
+    en: str
+    compute: Callable[[], str | tuple[str, ...]]
+
+    @property
+    def name(self) -> str:
+        return f"{self.page}::{self.compute.__name__}"
+
+    def sentences(self) -> dict[pages.Page, str]:
+        value = self.compute()
+        values = value if isinstance(value, tuple) else (value,)
+        korean = pages.Page(pages.DOCS / self.page)
+        return {korean: self.ko.format(*values), korean.twin: self.en.format(*values)}
+
+
+def fact(page: str, *, ko: str, en: str):
+    """Register the decorated function as the fact both sentences of ``page`` state."""
+
+    def register(compute):
+        REGISTRY.append(Fact(page, ko, en, compute))
+        return compute
+
+    return register
+
+
+def load_all() -> list[Fact]:
+    """Import every module under tests/facts/ once; they register their facts."""
+    for path in sorted(FACTS.rglob("*.py")):
+        if path.name != "__init__.py":
+            importlib.import_module(".".join(path.relative_to(pages.ROOT).with_suffix("").parts))
+    return list(REGISTRY)
+
+
+def prose(page: pages.Page) -> str:
+    """The page's text as written, code blocks dropped and runs of whitespace made one space
+    (a sentence may wrap across lines or sit in an indented admonition)."""
+    text = FENCE.sub(" ", page.read_text(encoding="utf-8"))
+    return re.sub(r"\s+", " ", text)
+
+
+def printed(page: str, pattern: str) -> re.Match:
+    """The first match of ``pattern`` in what the page's blocks printed in the recorded run."""
+    for _, record in outputs.page_records(pages.Page(pages.DOCS / page)):
+        for fence in record.fences if record else []:
+            if match := re.search(pattern, fence.text):
+                return match
+    raise LookupError(f"docs/{page}: no recorded output matches {pattern!r} (run the page first)")
+
+
+def numbers_in(path: Path) -> list[str]:
+    """Digits in a page's prose outside code spans: what a fact could bind."""
+    text = re.sub(r"`[^`\n]+`", " ", prose(pages.Page(path)))
+    return re.findall(r"(?<![\w.])\d+(?:\.\d+)?", text)
