@@ -111,8 +111,10 @@ def on_page_content(content, page, config, files):
         raise PluginError(f"{shown}: {len(blocks)} Python blocks rendered, {len(fences)} in source")
     words = WORDS[shown.language]
     pieces, end = [], 0
-    for match, fence in zip(blocks, fences, strict=True):
-        shown_output = _output_html(recorded[fence.line], words, page, config)
+    if len(recorded) != len(fences):
+        raise PluginError(f"{shown}: {len(fences)} Python blocks, {len(recorded)} recorded")
+    for match, produced in zip(blocks, recorded, strict=True):
+        shown_output = _output_html(produced, words, page, config)
         pieces += [content[end : match.end()], shown_output]
         end = match.end()
     pieces.append(content[end:])
@@ -120,13 +122,14 @@ def on_page_content(content, page, config, files):
     return _with_downloads(content, shown, page, config, words)
 
 
-def _recorded(page: pages.Page) -> dict[int, tuple[outputs.FenceOutput, outputs.Record]] | None:
-    result = {}
+def _recorded(page: pages.Page) -> list[tuple[outputs.FenceOutput, outputs.Record]] | None:
+    """What each fence produced, in page order. Records are keyed by code, not by line: an
+    edit to the prose above a block moves it without running it again."""
+    result = []
     for _, record in outputs.page_records(page):
         if record is None:
             return None
-        for fence in record.fences:
-            result[fence.line] = (fence, record)
+        result += [(fence, record) for fence in record.fences]
     return result
 
 
@@ -183,8 +186,8 @@ def _with_downloads(content: str, shown: pages.Page, page, config, words: dict) 
     return links + content
 
 
-def _with_provenance(content: str, recorded: dict, words: dict) -> str:
-    record = next(iter(recorded.values()))[1]
+def _with_provenance(content: str, recorded: list, words: dict) -> str:
+    record = recorded[0][1]
     versions = ", ".join(
         f"{name.capitalize() if name != 'tensorflow' else 'TensorFlow'} {record.versions[name]}"
         for name in ("tensorflow", "keras")

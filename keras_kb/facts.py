@@ -81,7 +81,33 @@ def printed(page: str, pattern: str) -> re.Match:
     raise LookupError(f"docs/{page}: no recorded output matches {pattern!r} (run the page first)")
 
 
-def numbers_in(path: Path) -> list[str]:
-    """Digits in a page's prose outside code spans: what a fact could bind."""
-    text = re.sub(r"`[^`\n]+`", " ", prose(pages.Page(path)))
-    return re.findall(r"(?<![\w.])\d+(?:\.\d+)?", text)
+def problems(fact: Fact) -> list[str]:
+    """Why the pages do not state the fact, if they do not."""
+    return [
+        f"{page}: no sentence states {sentence!r}, which {fact.name} computes"
+        for page, sentence in fact.sentences().items()
+        if sentence not in prose(page)
+    ]
+
+
+def main(argv: list[str]) -> int:  # python -m keras_kb.facts [docs/page.md ...]: no build needed
+    from keras_kb import sandbox
+
+    sandbox.import_tensorflow_quietly()
+    chosen = {pages.Page(Path(a).resolve()).korean.rel.removeprefix("docs/") for a in argv}
+    failed = 0
+    for each in load_all():
+        if chosen and each.page not in chosen:
+            continue
+        found = problems(each)
+        failed += bool(found)
+        print(f"{'ok  ' if not found else 'FAIL'} {each.name}" + "".join(f"\n  {p}" for p in found))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    from keras_kb import facts  # the module the fact files register with, not this __main__
+
+    sys.exit(facts.main(sys.argv[1:]))

@@ -11,7 +11,7 @@ model = keras.Sequential([
 ])
 shapes = [tuple(layer.output.shape) for layer in model.layers]
 print(shapes)  # the Dense acts on the last axis only: (None, 20, 4)
-out = model(np.zeros((2, 20, 8), dtype="float32"))  # one network, trained end to end
+out = model(np.zeros((2, 20, 8), dtype="float32"))  # one call runs all four layers
 print(out.shape, "|", model.count_params(), "parameters in one model")
 # --8<-- [end:dense-between-lstm]
 # --8<-- [start:dense-between-lstm-check]
@@ -38,7 +38,7 @@ context = keras.Input(shape=(1,), dtype="int32")
 w_word = keras.layers.Embedding(vocab, dim)(word)  # (batch, 1, 8)
 w_context = keras.layers.Embedding(vocab, dim)(context)  # (batch, 1, 8)
 dot = keras.layers.Dot(axes=2)([w_word, w_context])  # (batch, 1, 1)
-score = keras.layers.Reshape((1,))(dot)  # (batch, 1): Reshape takes a tuple
+score = keras.layers.Reshape(())(dot)  # the note's reshape(()): target shape () -> (batch,)
 sgns = keras.Model([word, context], keras.layers.Activation("sigmoid")(score))
 sgns.compile(optimizer="adam", loss="binary_crossentropy")
 print([tuple(t.shape) for t in (w_word, dot, score)])
@@ -49,7 +49,8 @@ history = sgns.fit([X[:, 0], X[:, 1]], X[:, 2], epochs=1, verbose=0)  # a list: 
 print(len(sgns.inputs), "inputs | loss after one epoch:", round(history.history["loss"][0], 3))
 # --8<-- [end:two-inputs]
 # --8<-- [start:two-inputs-check]
-assert tuple(dot.shape) == (None, 1, 1) and tuple(score.shape) == (None, 1)
+assert tuple(dot.shape) == (None, 1, 1) and tuple(score.shape) == (None,)
+assert tuple(keras.layers.Reshape((1,))(dot).shape) == (None, 1)  # the walkthrough's choice
 assert len(sgns.inputs) == 2
 assert 0.5 < history.history["loss"][0] < 0.9  # about ln 2: random labels, small embeddings
 # --8<-- [end:two-inputs-check]
@@ -80,6 +81,33 @@ assert sgns.load_weights("model.weights.h5") is None
 assert np.array_equal(frozen(np.arange(vocab)).numpy(), we)
 # --8<-- [end:load-weights-right-check]
 
+# --8<-- [start:svm-margin]
+from sklearn.svm import SVC
+
+points = np.array([[0, 0], [1, 1], [0, 2], [3, 0], [4, 1], [3, 2]], dtype="float64")
+labels = np.array([0, 0, 0, 1, 1, 1])
+svm = SVC(kernel="linear", C=1e6).fit(points, labels)  # a huge C: no point inside the margin
+distance = svm.decision_function(svm.support_vectors_) / np.linalg.norm(svm.coef_)
+print("support vectors:", svm.support_vectors_.tolist())
+print("signed distance to the line:", distance.round(3))  # the same on both sides
+# --8<-- [end:svm-margin]
+# --8<-- [start:svm-margin-check]
+assert len(svm.support_vectors_) == 3 and np.allclose(np.abs(distance), 1.0, atol=1e-3)
+assert (distance < 0).any() and (distance > 0).any()  # one class on each side
+assert (np.abs(svm.decision_function(points)) >= 1 - 1e-3).all()  # no point is closer
+# --8<-- [end:svm-margin-check]
+
+# --8<-- [start:weights]
+layer = keras.layers.Dense(3, kernel_initializer=keras.initializers.GlorotUniform(seed=0))
+layer.build((None, 4))
+kernel = layer.kernel.numpy()  # 4 inputs x 3 units: plain real numbers
+print(kernel.dtype)
+print(kernel.round(2))
+# --8<-- [end:weights]
+# --8<-- [start:weights-check]
+assert kernel.dtype == np.float32 and kernel.min() < 0 < kernel.max()  # negative ones too
+# --8<-- [end:weights-check]
+
 # --8<-- [start:linear-collapse]
 two_linear = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(5),
                                keras.layers.Dense(2)])  # no activation: both linear
@@ -103,6 +131,10 @@ print("largest sigmoid derivative:", derivative.max(), "| after 10 layers:", 0.2
 # --8<-- [start:sigmoid-derivative-check]
 assert np.isclose(derivative.max(), 0.25) and np.isclose(z[derivative.argmax()], 0.0)
 # --8<-- [end:sigmoid-derivative-check]
+
+# --8<-- [start:virtual-memory]
+np.empty(2**60, dtype=np.uint8)  # 1 EiB: "infinite virtual memory" is finite
+# --8<-- [end:virtual-memory]
 
 # --8<-- [start:devices]
 import numpy as np

@@ -26,6 +26,10 @@ assert np.array_equal(data_binary, train_dataset) and data_binary.dtype == train
 np.loadtxt("./datasets/train_datasets.csv", delimiter="|", dtype=np.str)  # the note's
 # --8<-- [end:note-np-str]
 
+# --8<-- [start:note-np-load]
+np.load("./datasets/train_datasets.csv")  # the note's np.load(dataset_path) on the text file
+# --8<-- [end:note-np-load]
+
 # --8<-- [start:numbers]
 weights = np.random.default_rng(0).normal(size=(4, 3)).astype("float32")
 np.savetxt("weights.csv", weights, delimiter=",")  # text: "%.18e", 19 significant digits
@@ -91,4 +95,5 @@ print(mixed.dtype, mixed)  # everything became a string
 assert np.allclose(out_loop, out_vectorized)
 assert (out_vectorized == 0).any() and (out_vectorized > 0).any()  # the ReLU cut some
 assert mixed.dtype.kind == "U"
+assert getattr(out_vectorized, "device", "cpu") == "cpu"  # NumPy 2 arrays report device "cpu"
 # --8<-- [end:vectorize-check]

@@ -18,6 +18,7 @@ for name, formula in formulas.items():
 # --8<-- [start:formulas-check]
 assert all(np.allclose(np.asarray(keras.activations.get(name)(z)), formula(z), atol=1e-6)
            for name, formula in formulas.items())
+assert not np.allclose(np.asarray(keras.activations.leaky_relu(z)), np.maximum(0, z))  # not ReLU
 # --8<-- [end:formulas-check]
 
 # --8<-- [start:softmax]
@@ -26,9 +27,15 @@ probabilities = np.asarray(keras.activations.softmax(logits))
 by_hand = np.exp(logits) / np.exp(logits).sum(axis=-1, keepdims=True)
 print(probabilities.round(3), "sum", probabilities.sum())
 print(by_hand.round(3), "by hand")
+per_class = np.asarray(keras.activations.sigmoid(logits))  # one sigmoid per class instead
+print(per_class.round(3), "sigmoid per class, sum", round(float(per_class.sum()), 3))
+two_classes = np.asarray(keras.activations.softmax(np.array([[2.0, 0.0]], dtype="float32")))
+print(f"softmax([2, 0])[0] = {two_classes[0, 0]:.4f}, sigmoid(2) = {per_class[0, 0]:.4f}")
 # --8<-- [end:softmax]
 # --8<-- [start:softmax-check]
 assert np.allclose(probabilities, by_hand) and np.isclose(probabilities.sum(), 1)
+assert per_class.sum() > 2  # independent sigmoids: no sum of 1
+assert np.isclose(two_classes[0, 0], per_class[0, 0])  # 2 classes: softmax([z, 0]) = sigmoid(z)
 # --8<-- [end:softmax-check]
 
 # --8<-- [start:leaky-prelu]
@@ -39,14 +46,22 @@ print(f"slope for z < 0: layer {float(layer(z)[0] / z[0]):.2f}, "
 
 # PReLU learns the slope for z < 0 (one alpha per unit); it starts at 0, i.e. as ReLU
 prelu = keras.layers.PReLU()
-out = prelu(z[None, :])
-alpha = prelu.get_weights()[0]
-print("PReLU alpha shape", alpha.shape, "initial value", alpha.max())
+prelu_model = keras.Sequential([keras.Input(shape=(1,)), prelu])  # one unit: one alpha
+alpha_before = prelu.get_weights()[0].copy()
+as_relu = np.asarray(prelu_model(z[:, None]))[:, 0]
+prelu_model.compile(optimizer=keras.optimizers.SGD(0.02), loss="mse")
+slope_025 = np.where(z > 0, z, 0.25 * z)[:, None]  # targets with slope 0.25 for z < 0
+prelu_model.fit(z[:, None], slope_025, epochs=10, verbose=0)
+alpha_after = prelu.get_weights()[0]
+print("PReLU alpha", alpha_before.shape, ":", alpha_before[0], "->",
+      round(float(alpha_after[0]), 3))  # learned from the data
 # --8<-- [end:leaky-prelu]
 # --8<-- [start:leaky-prelu-check]
 assert np.allclose(layer(z), np.where(z > 0, z, 0.3 * z))
 assert np.allclose(keras.layers.LeakyReLU(negative_slope=0.2)(z), formulas["leaky_relu"](z))
-assert alpha.shape == (101,) and np.allclose(out, np.maximum(0, z))
+assert alpha_before.shape == (1,) and alpha_before[0] == 0
+assert np.allclose(as_relu, np.maximum(0, z))  # alpha = 0: exactly ReLU before training
+assert abs(alpha_after[0] - 0.25) < 0.02  # training moved alpha to the targets' slope
 # --8<-- [end:leaky-prelu-check]
 
 # --8<-- [start:maxout]
@@ -77,12 +92,22 @@ for name in ("sigmoid", "tanh", "relu", "leaky_relu", "elu"):
         out = keras.activations.get(name)(z_tensor)
     slopes[name] = tape.gradient(out, z_tensor).numpy()
     print(f"{name:10s} slope at z=-5: {slopes[name][0]:.4f}  max slope {slopes[name].max():.3f}")
+
+far = tf.constant([10.0])
+with tf.GradientTape() as tape:
+    tape.watch(far)
+    far_out = keras.activations.sigmoid(far)
+far_slope = float(tape.gradient(far_out, far)[0])
+print(f"sigmoid slope at z=10: {far_slope:.2e}")  # tiny, but not 0
 # --8<-- [end:derivatives]
 # --8<-- [start:derivatives-check]
 assert np.isclose(slopes["sigmoid"].max(), 0.25)  # at most 1/4: stacks of sigmoids vanish
 assert np.isclose(slopes["tanh"].max(), 1.0)
 assert slopes["relu"][0] == 0 and slopes["relu"][-1] == 1  # 0 for z < 0, 1 for z > 0
 assert np.isclose(slopes["leaky_relu"][0], 0.2)  # never exactly 0
+assert (slopes["sigmoid"] > 0).all() and slopes["sigmoid"][0] < 0.01  # small, never 0
+assert 0 < far_slope < 1e-4 and np.isclose(far_slope, np.exp(-10) / (1 + np.exp(-10)) ** 2,
+                                           rtol=1e-2)  # sigma(10) * (1 - sigma(10))
 # --8<-- [end:derivatives-check]
 
 # --8<-- [start:dying-relu]

@@ -69,4 +69,14 @@ for code, layer, input_shape, _ in PARAMS:
 # --8<-- [end:params]
 # --8<-- [start:params-check]
 assert all(layer.count_params() == by_hand for _, layer, _, by_hand in PARAMS)
+# the 4 and 3 are weight blocks, one per gate and one for the candidate, side by side:
+# LSTM gates i, f, o + candidate c; GRU gates z, r + candidate h
+assert (PARAMS[3][0], PARAMS[4][0]) == ("LSTM(16)", "GRU(16)")
+assert PARAMS[3][1].cell.kernel.shape == (8, 4 * 16)
+assert PARAMS[3][1].cell.recurrent_kernel.shape == (16, 4 * 16)
+assert PARAMS[4][1].cell.kernel.shape == (8, 3 * 16)
+assert PARAMS[4][1].cell.recurrent_kernel.shape == (16, 3 * 16)
+assert PARAMS[4][1].cell.bias.shape == (2, 3 * 16)  # reset_after=True: two sets of biases
+assert PARAMS[3][3] == PARAMS[3][1].cell.kernel.shape[-1] // 16 * (16 * (8 + 16) + 16)
+assert PARAMS[4][3] == PARAMS[4][1].cell.kernel.shape[-1] // 16 * (16 * (8 + 16) + 2 * 16)
 # --8<-- [end:params-check]

@@ -38,6 +38,23 @@ assert (momentum.momentum, momentum.nesterov) == (0.9, False)
 assert (nesterov.momentum, nesterov.nesterov) == (0.9, True)
 # --8<-- [end:momentum-check]
 
+# --8<-- [start:rmsprop-step]
+rmsprop = keras.optimizers.RMSprop(learning_rate=0.001)  # rho = 0.9, epsilon = 1e-7
+weights = keras.Variable(np.zeros(2, dtype="float32"))
+g = np.array([0.5, 4.0], dtype="float32")  # a small and a large gradient
+rmsprop.apply_gradients([(g, weights)])
+
+v = 0.9 * 0 + (1 - 0.9) * g**2  # moving average of squared gradients, from v = 0
+by_hand = 0 - 0.001 * g / np.sqrt(v + 1e-7)  # divided by the square root of v
+print("RMSprop:", weights.numpy(), " by hand:", by_hand)
+# --8<-- [end:rmsprop-step]
+# --8<-- [start:rmsprop-step-check]
+assert np.allclose(weights.numpy(), by_hand, rtol=1e-4)
+assert not np.allclose(weights.numpy(), -0.001 * g / (v + 1e-7), rtol=0.1)  # not v itself
+assert np.isclose(weights.numpy()[0], weights.numpy()[1], rtol=0.01)  # same step, g 8x apart
+assert rmsprop.momentum == 0  # no momentum unless asked for
+# --8<-- [end:rmsprop-step-check]
+
 # --8<-- [start:base-class]
 # keras.optimizers.Optimizer is the base class: it needs a learning_rate...
 keras.optimizers.Optimizer()

@@ -28,7 +28,10 @@ def draw(text):
     ax.plot(epochs, train_loss, label=text("훈련 손실 (loss)", "training loss (loss)"))
     ax.plot(epochs, val_loss, label=text("검증 손실 (val_loss)", "validation loss (val_loss)"))
     ax.axvline(best, color="gray", linestyle="--")
-    label = text("검증 손실 최저점\n(조기 종료 지점)", "lowest validation loss\n(early stopping)")
+    label = text(
+        "검증 손실 최저점:\nrestore_best_weights=True가\n되돌리는 가중치",
+        "lowest validation loss:\nthe weights that\nrestore_best_weights=True keeps",
+    )
     ax.annotate(label, xy=(best, min(val_loss)), xytext=(700, 0.45),
                 arrowprops={"arrowstyle": "->", "color": "gray"})
     ax.text(3000, 0.3, text("과대적합: 검증 손실 상승", "overfitting: val_loss rises"),

@@ -69,11 +69,14 @@ model = keras.Sequential([
     keras.layers.Dense(2, activation="sigmoid", use_bias=False),
 ])
 model.set_weights([W1, W2])  # Keras kernels are (inputs, units), like W1 and W2 above
+start = model.get_weights()  # copies of the weights before the two passes
 batch_x, batch_t = x[None, :].astype("float32"), t[None, :].astype("float32")
 with tf.GradientTape() as tape:
     loss = keras.losses.MeanSquaredError()(batch_t, model(batch_x))
 tape_W1, tape_W2 = tape.gradient(loss, model.trainable_weights)
 print("loss", float(loss), "tape dE/dW1\n", tape_W1.numpy().round(8))
+unchanged = all(np.array_equal(a, b) for a, b in zip(start, model.get_weights(), strict=True))
+print("weights unchanged by the forward and backward pass:", unchanged)
 
 # One SGD step gives the same new weights as the hand update
 keras.optimizers.SGD(learning_rate=0.5).apply_gradients(
@@ -88,13 +91,15 @@ assert np.allclose(tape_W1.numpy(), grad_W1, atol=1e-7)
 assert np.allclose(tape_W2.numpy(), grad_W2, atol=1e-7)
 assert np.allclose(model.get_weights()[0], W1_new, atol=1e-6)
 assert np.allclose(model.get_weights()[1], W2_new, atol=1e-6)
+assert unchanged  # the passes compute outputs and gradients; only the optimizer step updates
+assert not np.array_equal(model.get_weights()[0], start[0])
 # --8<-- [end:keras-compare-check]
 
 # --8<-- [start:sigmoid-derivative]
 z = np.linspace(-10, 10, 2001)
 slope = sigmoid(z) * (1 - sigmoid(z))
 print("largest sigmoid slope:", slope.max(), "at z =", z[slope.argmax()])
-print("0.25 ** 10 =", 0.25**10)  # ten sigmoid layers shrink a gradient at least this much
+print("0.25 ** 10 =", 0.25**10)  # the most ten sigmoid derivatives can multiply to
 # --8<-- [end:sigmoid-derivative]
 # --8<-- [start:sigmoid-derivative-check]
 assert np.isclose(slope.max(), 0.25)
@@ -105,6 +110,7 @@ import keras
 import numpy as np
 import tensorflow as tf
 
+keras.utils.set_random_seed(0)  # the same initial weights on every run
 (x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
 # reshaping X data: (n, 28, 28) => (n, 784)
 x_train = x_train.reshape((x_train.shape[0], -1)).astype("float32") / 255
@@ -135,6 +141,10 @@ for activation in ("sigmoid", "relu"):
     ratio[activation] = norms[0] / norms[-1]
     print(f"{activation:7s} first layer {norms[0]:.2e}  last layer {norms[-1]:.2e}  "
           f"ratio {ratio[activation]:.1e}")
+# 8 sigmoid layers lie between the first and the last kernel: their derivatives multiply
+# to at most 0.25 ** 8, but the weights and the layers' inputs multiply in too
+print(f"0.25 ** 8 = {0.25**8:.1e}; "
+      f"the sigmoid ratio is {ratio['sigmoid'] / 0.25**8:.1f} times that")
 
 # What vanishes is the gradient, not the values: the last sigmoid layer's outputs sit near 0.5
 deep_sigmoid = mlp("sigmoid", depth=8)
@@ -143,6 +153,7 @@ print("mean output of the 8th sigmoid layer:", float(np.mean(hidden)))
 # --8<-- [end:vanishing]
 # --8<-- [start:vanishing-check]
 assert ratio["sigmoid"] < 1e-3  # the first layer barely gets any gradient
+assert ratio["sigmoid"] > 0.25**8  # yet 0.25 ** 8 is no bound on how far it shrinks
 assert ratio["relu"] > 100 * ratio["sigmoid"]
 assert 0.2 < float(np.mean(hidden)) < 0.8
 # --8<-- [end:vanishing-check]

@@ -74,3 +74,50 @@ print(f"val_loss is lowest at epoch {best + 1} ({val_loss[best]:.3f}), "
 # --8<-- [start:early-stopping-check]
 assert val_loss[-1] > 1.1 * val_loss[best]  # more epochs made validation worse
 # --8<-- [end:early-stopping-check]
+
+# --8<-- [start:early-stopping-restore]
+class WeightsPerEpoch(keras.callbacks.Callback):
+    """Keeps a copy of the weights at the end of every epoch."""
+
+    def on_train_begin(self, logs=None):
+        self.weights = []
+
+    def on_epoch_end(self, epoch, logs=None):
+        self.weights.append(self.model.get_weights())
+
+
+def same_weights(a, b):
+    return all(np.array_equal(u, v) for u, v in zip(a, b, strict=True))
+
+
+runs = {}
+for restore in (False, True):
+    keras.utils.set_random_seed(0)
+    model = keras.models.clone_model(big)  # the same architecture, fresh weights
+    model.compile(optimizer=keras.optimizers.Adam(0.01), loss="binary_crossentropy")
+    stop = keras.callbacks.EarlyStopping(monitor="val_loss", patience=3,
+                                         restore_best_weights=restore)
+    kept = WeightsPerEpoch()
+    run = model.fit(x_small[:40], y_small[:40], validation_data=(x_small[40:], y_small[40:]),
+                    epochs=40, batch_size=40, verbose=0, callbacks=[stop, kept]).history
+    final = model.get_weights()
+    runs[restore] = {"stop": stop, "per_epoch": kept.weights, "val_loss": run["val_loss"],
+                     "final": final}
+    print(f"restore_best_weights={restore}: best epoch {stop.best_epoch + 1}, "
+          f"stopped after epoch {stop.stopped_epoch + 1}; the model keeps the weights of epoch",
+          [e + 1 for e, w in enumerate(kept.weights) if same_weights(w, final)],
+          f"(val_loss {model.evaluate(x_small[40:], y_small[40:], verbose=0):.3f})")
+# --8<-- [end:early-stopping-restore]
+# --8<-- [start:early-stopping-restore-check]
+assert all(r["stop"].stopped_epoch == r["stop"].best_epoch + 3 for r in runs.values())  # patience
+assert all(r["stop"].best_epoch == int(np.argmin(r["val_loss"])) for r in runs.values())
+assert all(len(r["per_epoch"]) == r["stop"].stopped_epoch + 1 for r in runs.values())
+# default: the model keeps the last epoch's weights, not the best epoch's
+assert same_weights(runs[False]["final"], runs[False]["per_epoch"][-1])
+assert not same_weights(runs[False]["final"],
+                        runs[False]["per_epoch"][runs[False]["stop"].best_epoch])
+assert runs[False]["val_loss"][-1] > min(runs[False]["val_loss"])
+# restore_best_weights=True: the best epoch's weights, not the last epoch's
+assert same_weights(runs[True]["final"], runs[True]["per_epoch"][runs[True]["stop"].best_epoch])
+assert not same_weights(runs[True]["final"], runs[True]["per_epoch"][-1])
+# --8<-- [end:early-stopping-restore-check]

@@ -49,9 +49,13 @@ v = keras.Variable(initial)
 grad = np.array([0.5, 4.0], dtype="float32")
 keras.optimizers.SGD(learning_rate=0.1).apply_gradients([(grad, v)])
 print("SGD:", v.numpy(), " by hand:", initial - 0.1 * grad)
+print(keras.optimizers.SGD.__doc__.splitlines()[0])  # how Keras describes SGD
 # --8<-- [end:keras-sgd]
 # --8<-- [start:keras-sgd-check]
 assert np.allclose(v.numpy(), initial - 0.1 * grad)
+assert keras.optimizers.SGD.__doc__.startswith("Gradient descent")  # descent, not decent
+assert (np.sign(v.numpy() - initial) == -np.sign(grad)).all()  # subtracted, not added
+assert np.isclose((v.numpy() - initial)[1] / (v.numpy() - initial)[0], 8.0)  # 8x gradient, 8x step
 # --8<-- [end:keras-sgd-check]
 
 # --8<-- [start:batches]
@@ -94,6 +98,7 @@ assert abs(descend(0.1) - 1) < 0.1  # good
 assert descend(0.5) == 1.0  # lands exactly on the minimum of this parabola
 assert abs(descend(0.9) - 1) < 0.1  # overshoots back and forth, but converges
 assert abs(descend(1.1) - 1) > 100  # too large: diverges
+assert abs(descend(1.05, steps=12) - 1) > abs(-4.0 - 1)  # the figure's 12 steps at 1.05: farther
 # --8<-- [end:learning-rate-check]
 
 # --8<-- [start:local-minima]

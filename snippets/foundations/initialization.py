@@ -81,6 +81,7 @@ def activation_std(initializer, activation, depth=10, width=256):
 
 spread = {}
 for name, init in [("tiny N(0, 0.01)", keras.initializers.RandomNormal(stddev=0.01)),
+                   ("big N(0, 1)", keras.initializers.RandomNormal(stddev=1.0)),
                    ("glorot_uniform", "glorot_uniform"), ("he_normal", "he_normal")]:
     spread[name] = activation_std(init, "relu")
     print(f"relu, {name:15s}: std layer 1 {spread[name][0]:.3f} "
@@ -90,4 +91,5 @@ for name, init in [("tiny N(0, 0.01)", keras.initializers.RandomNormal(stddev=0.
 assert spread["tiny N(0, 0.01)"][-1] < 1e-8  # activations die out layer after layer
 assert spread["glorot_uniform"][-1] < 0.2 * spread["glorot_uniform"][0]  # they shrink
 assert 0.5 < spread["he_normal"][-1] / spread["he_normal"][0] < 2  # He keeps the scale
+assert spread["big N(0, 1)"][-1] > 1e6 * spread["big N(0, 1)"][0]  # too large: it explodes
 # --8<-- [end:depth-check]

@@ -50,13 +50,20 @@ assert ((probability > 0) & (probability < 1)).all()  # a probability, not a har
 # --8<-- [end:logistic-check]
 
 # --8<-- [start:backend]
+from importlib.metadata import metadata
+
 import keras
 
-print("Keras", keras.__version__, "backend:", keras.backend.backend())
+print("Keras", keras.__version__, "backend:", keras.config.backend())
+about = metadata("keras").get_payload()  # the package's own description
+backends = next(line for line in about.splitlines() if "multi-backend" in line)
+print(backends)
 # --8<-- [end:backend]
 # --8<-- [start:backend-check]
 assert int(keras.__version__.split(".")[0]) == 3
-assert keras.backend.backend() in {"tensorflow", "jax", "torch", "numpy"}
+assert keras.config.backend() == keras.backend.backend() == "tensorflow"  # this site's backend
+assert all(name in backends for name in ("JAX", "TensorFlow", "PyTorch", "OpenVINO"))
+assert "inference-only" in backends  # OpenVINO runs models, it does not train them
 # --8<-- [end:backend-check]
 
 # --8<-- [start:linear-stack]

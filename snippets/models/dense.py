@@ -8,7 +8,7 @@ x = rng.normal(size=(1000, n_features)).astype("float32")
 y = ((x[:, 0] * x[:, 1] + x[:, 2]) > 0).astype("float32")  # a nonlinear binary target
 x_train, y_train = x[:800], y[:800]
 x_val, y_val = x[800:], y[800:]
-print(x_train.shape, y_train.shape)
+print("train", x_train.shape, y_train.shape, "| validation", x_val.shape)
 # --8<-- [end:data]
 # --8<-- [start:data-check]
 assert x_train.shape == (800, n_features) and x_val.shape == (200, n_features)
@@ -26,6 +26,11 @@ model.summary()  # Dense(16) on 10 inputs: 10 * 16 weights + 16 biases = 176
 # --8<-- [start:dense-check]
 assert model.layers[0].count_params() == 10 * 16 + 16
 assert model.count_params() == (10 * 16 + 16) + (16 * 1 + 1)
+assert np.allclose(  # a node: weighted sum of its inputs + bias, then the activation (relu)
+    model.layers[0](x_train[:5]),
+    np.maximum(x_train[:5] @ model.layers[0].kernel.numpy() + model.layers[0].bias.numpy(), 0),
+    atol=1e-5,
+)
 # --8<-- [end:dense-check]
 
 # --8<-- [start:input-shape]
@@ -39,6 +44,10 @@ print(caught[0].message)
 # --8<-- [start:input-shape-check]
 assert "Do not pass an `input_shape`" in str(caught[0].message)
 # --8<-- [end:input-shape-check]
+
+# --8<-- [start:note-initializer]
+keras.layers.Dense(16, bias_initilizer="zeros")  # the note's spelling
+# --8<-- [end:note-initializer]
 
 # --8<-- [start:linear-default]
 output_layer = keras.layers.Dense(1)  # no activation given

@@ -43,20 +43,44 @@ assert not np.array_equal(gram_a, gram_b)  # 2-grams keep some of the order
 assert {"o", "h o", "o p"} <= set(chars.get_vocabulary())
 # --8<-- [end:bag-of-words-check]
 
+# --8<-- [start:embedding-order]
+word_embedding = keras.layers.Embedding(len(vocabulary), 2)
+word_vectors = word_embedding(ids)  # integer ids in, float vectors out
+again = word_embedding(word_vectors)  # note 001's order: the embedded values in once more
+print(tuple(ids.shape), "->", tuple(word_vectors.shape), "->", tuple(again.shape))
+print("every vector became row 0:", np.allclose(again, word_embedding.embeddings.numpy()[0]))
+# --8<-- [end:embedding-order]
+# --8<-- [start:embedding-order-check]
+assert tuple(word_vectors.shape) == (2, 5, 2)
+assert tuple(again.shape) == (2, 5, 2, 2)  # no error, but a 4D tensor ...
+assert np.allclose(again, word_embedding.embeddings.numpy()[0])  # ... of row 0 only
+# --8<-- [end:embedding-order-check]
+
 # --8<-- [start:embedding-layer]
-embedding_layer = keras.layers.Embedding(1000, 64)  # 1,000 possible ids, 64-dim vectors
-batch = np.random.default_rng(0).integers(1, 1000, size=(32, 10))  # (samples, sequence_length)
+import inspect
+
+embedding_layer = keras.layers.Embedding(1000, 64)  # ids 0 to 999, 64-dim vectors
+batch = np.random.default_rng(0).integers(0, 1000, size=(32, 10))  # (samples, sequence_length)
 vectors = np.asarray(embedding_layer(batch))
 print(batch.dtype, batch.shape, "->", vectors.dtype, tuple(vectors.shape))
 table = embedding_layer.embeddings.numpy()   # the lookup table: one row per id
 print("table", table.shape, "; output[3, 7] == table[id]:",
       np.array_equal(vectors[3, 7], table[batch[3, 7]]))
+edges = np.asarray(embedding_layer(np.array([[0, 999]])))  # the first and the last id
+print("ids 0 and 999 -> rows 0 and 999:", np.array_equal(edges[0], table[[0, 999]]))
+lookup = inspect.getsource(keras.layers.Embedding.call)
+print([line.strip() for line in lookup.splitlines() if "take" in line])  # the lookup op
 # --8<-- [end:embedding-layer]
 # --8<-- [start:embedding-layer-check]
 assert tuple(vectors.shape) == (32, 10, 64)  # 2D integers in, 3D floats out
 assert vectors.dtype == np.float32
 assert table.shape == (1000, 64)
 assert np.array_equal(vectors, table[batch])  # output = table[id], everywhere
+assert np.array_equal(edges[0], table[[0, 999]])  # id 0 is an ordinary row
+assert "ops.take(self.embeddings" in lookup and "embedding_lookup" not in lookup
+assert np.array_equal(keras.ops.convert_to_numpy(keras.ops.take(table, batch, axis=0)), vectors)
+assert "tf.gather(" in inspect.getsource(keras.src.backend.tensorflow.numpy.take)
+assert hasattr(keras.layers, "Embedding") and not hasattr(keras.layers, "Embdding")
 # --8<-- [end:embedding-layer-check]
 
 # --8<-- [start:input-length]
@@ -83,6 +107,7 @@ assert "`input_length` is deprecated" in str(caught[0].message)
 assert out.shape == (2, 5, 2) and np.array_equal(out[1, 0], note_table[5])  # id 5 -> row 5
 assert np.array_equal(out, note_table[text])
 assert tuple(short.shape) == (2, 3, 2)
+assert not hasattr(keras.layers, "Embeddig")  # the note's comment: a typo for Embedding
 # --8<-- [end:input-length-check]
 
 # --8<-- [start:skipgram-pairs]
@@ -137,9 +162,14 @@ print("loss", round(before, 3), "->", round(hist.history["loss"][-1], 3))
 # --8<-- [start:dot-model-check]
 assert tuple(t.shape) == (None, 1, D) and tuple(dot.shape) == (None, 1, 1)
 assert tuple(score.shape) == (None,)
+assert tuple(keras.layers.Reshape((1,))(dot).shape) == (None, 1)  # (batch, 1) needs (1,)
 assert abs(before - np.log(2)) < 0.05
 assert hist.history["loss"][-1] < 0.75 * before
 # --8<-- [end:dot-model-check]
+
+# --8<-- [start:dot-axis-note]
+keras.layers.Dot(axis=2)  # note 000: "axis=2"
+# --8<-- [end:dot-axis-note]
 
 # --8<-- [start:distances]
 from sklearn.metrics.pairwise import cosine_similarity, euclidean_distances
@@ -190,6 +220,19 @@ assert len(classifier.trainable_weights) == 2         # only the Dense layer tra
 assert accuracy > 0.9
 # --8<-- [end:pretrained-check]
 
+# --8<-- [start:fine-tune]
+frozen.trainable = True  # fine-tuning: the pretrained table trains too
+classifier.compile(optimizer=keras.optimizers.Adam(0.001), loss="binary_crossentropy",
+                   metrics=["accuracy"])  # compile again after changing trainable
+classifier.fit(sentence_ids, is_family, epochs=2, verbose=0)
+print("trainable weights:", len(classifier.trainable_weights),
+      "; table changed:", not np.array_equal(frozen.embeddings.numpy(), We))
+# --8<-- [end:fine-tune]
+# --8<-- [start:fine-tune-check]
+assert len(classifier.trainable_weights) == 3  # the table, then the Dense kernel and bias
+assert not np.array_equal(frozen.embeddings.numpy(), We)
+# --8<-- [end:fine-tune-check]
+
 # --8<-- [start:set-weights]
 fresh = keras.Sequential([keras.Input(shape=(6,)), keras.layers.Embedding(V, D)])
 fresh.layers[0].set_weights([We])  # a list holding one (V, D) matrix
@@ -222,6 +265,8 @@ print(np.array_equal(copy.get_layer("target_embedding").get_weights()[0], We))
 # --8<-- [start:load-weights-check]
 assert returned is None
 assert np.array_equal(copy.get_layer("target_embedding").get_weights()[0], We)
+assert not hasattr(keras, "load_weights")  # no bare load_weights() that hands back weights
+assert keras.saving.load_weights(copy, "sgns.weights.h5") is None  # it fills a model, too
 # --8<-- [end:load-weights-check]
 
 # --8<-- [start:load-weights-note]

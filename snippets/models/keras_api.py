@@ -42,6 +42,28 @@ assert tuple(functional.output.shape) == (None, 1)
 assert functional.count_params() == model.count_params()
 # --8<-- [end:functional-check]
 
+# --8<-- [start:subclassing]
+class SharedPair(keras.Model):  # subclassing: layers in __init__, the computation in call
+    def __init__(self):
+        super().__init__()
+        self.shared = keras.layers.Dense(8, activation="relu")  # used for both inputs
+        self.head = keras.layers.Dense(1)
+
+    def call(self, inputs):
+        left, right = inputs  # two inputs
+        return self.head(self.shared(left) - self.shared(right))
+
+
+pair = SharedPair()
+pair_out = pair([x[:5], x[5:10]])
+print(tuple(pair_out.shape), "| trainable weights:", len(pair.trainable_weights))
+# --8<-- [end:subclassing]
+# --8<-- [start:subclassing-check]
+assert tuple(pair_out.shape) == (5, 1)
+assert len(pair.trainable_weights) == 4  # the shared Dense counts once
+assert pair.count_params() == (4 * 8 + 8) + (8 + 1)
+# --8<-- [end:subclassing-check]
+
 # --8<-- [start:compile-fit]
 model.compile(
     optimizer=keras.optimizers.Adam(learning_rate=0.03),  # an object or a name: "adam"
@@ -179,6 +201,9 @@ print("same predictions:", np.array_equal(via_tf_predictions, before))
 # --8<-- [end:tf-keras]
 # --8<-- [start:tf-keras-check]
 assert np.array_equal(via_tf_predictions, before)
+# tf.keras is Keras 3 itself: the note's tk.keras.* means these classes
+assert tf.keras.optimizers.Adam is keras.optimizers.Adam
+assert tf.keras.layers.Dense is keras.layers.Dense
 # --8<-- [end:tf-keras-check]
 
 # --8<-- [start:tf-keras-note]

@@ -24,12 +24,21 @@ for layer in (rnn, lstm, gru):
 one_block = features * units + units * units + units  # input weights, recurrent weights, bias
 print("one block:", one_block, " LSTM activation:", lstm.cell.activation.__name__,
       " recurrent_activation:", lstm.cell.recurrent_activation.__name__)
+for layer in (lstm, gru):  # one block of `units` columns per gate and per candidate
+    print(f"{type(layer).__name__} kernel {tuple(layer.cell.kernel.shape)}: "
+          f"{layer.cell.kernel.shape[-1] // units} blocks")
 # --8<-- [end:layers]
 # --8<-- [start:layers-check]
 assert tuple(out.shape) == (4, units)
 assert rnn.count_params() == one_block
-assert lstm.count_params() == 4 * one_block                # four gates' worth
-assert gru.count_params() == 3 * (one_block + units)       # three gates, reset_after adds a bias
+# blocks: LSTM gates i, f, o + candidate c; GRU gates z, r + candidate h
+assert lstm.cell.kernel.shape == (features, 4 * units)
+assert lstm.cell.recurrent_kernel.shape == (units, 4 * units)
+assert gru.cell.kernel.shape == (features, 3 * units)
+assert gru.cell.recurrent_kernel.shape == (units, 3 * units)
+assert gru.cell.bias.shape == (2, 3 * units)  # reset_after: an input and a recurrent bias
+assert lstm.count_params() == lstm.cell.kernel.shape[-1] // units * one_block  # 4 blocks
+assert gru.count_params() == gru.cell.kernel.shape[-1] // units * (one_block + units)  # 3 blocks
 assert (lstm.cell.activation.__name__, lstm.cell.recurrent_activation.__name__) == (
     "tanh", "sigmoid")
 # --8<-- [end:layers-check]
@@ -74,6 +83,28 @@ print("with the old cell state:", np.abs(o * np.tanh(c_old) - keras_out[:, -1]).
 assert np.allclose(by_hand, keras_out, atol=1e-3)  # float32; loose enough for GPU TF32 math
 assert not np.allclose(o * np.tanh(c_old), keras_out[:, -1], atol=1e-3)  # the note's order
 # --8<-- [end:lstm-math-check]
+
+# --8<-- [start:note-table-names]
+import inspect
+
+print("return_sequences" in inspect.signature(keras.layers.LSTM).parameters)
+print([hasattr(keras.layers, name) for name in ("lstm", "bidirectional", "timedistributed")])
+print([hasattr(keras.layers, name) for name in ("LSTM", "Bidirectional", "TimeDistributed")])
+# --8<-- [end:note-table-names]
+# --8<-- [start:note-table-names-check]
+assert "return_sequences" in inspect.signature(keras.layers.LSTM).parameters
+assert not "return-sequences".isidentifier()  # a hyphen cannot be in a keyword name
+assert not any(hasattr(keras.layers, n) for n in ("lstm", "bidirectional", "timedistributed"))
+assert all(hasattr(keras.layers, n) for n in ("LSTM", "Bidirectional", "TimeDistributed"))
+# --8<-- [end:note-table-names-check]
+
+# --8<-- [start:note-hyphen]
+compile("keras.layers.LSTM(16, return-sequences=True)", "<note 000>", "eval")
+# --8<-- [end:note-hyphen]
+
+# --8<-- [start:note-quotes]
+compile("keras.layers.Bidirectional(lstm, merge_mode=‘concat’)", "<note 000>", "eval")
+# --8<-- [end:note-quotes]
 
 # --8<-- [start:stacked]
 stacked = keras.Sequential([
@@ -157,7 +188,7 @@ print("inference, run twice:", np.abs(out_a - out_b).max())          # no dropou
 print("training vs inference:", np.abs(out_train - out_a).max())
 
 cell = regularized.cell  # the layer runs this cell once per step
-masks = cell.get_dropout_mask(x[:4, 0])    # step 0: one input mask per gate (i, f, c, o)
+masks = cell.get_dropout_mask(x[:4, 0])    # step 0: one input mask per block (i, f, c, o)
 again = cell.get_dropout_mask(x[:4, 1])    # step 1: the cached masks come back
 cell.reset_dropout_mask()                  # what the layer does for the next batch
 renewed = cell.get_dropout_mask(x[:4, 0])  # new masks
@@ -172,6 +203,32 @@ assert len(masks) == 4
 assert again is masks  # cached: every step reuses the same masks
 assert renewed is not masks
 # --8<-- [end:dropout-check]
+
+# --8<-- [start:conv1d-position]
+spotter = keras.Sequential([
+    keras.Input(shape=(12, 1)),
+    keras.layers.Conv1D(4, 3),             # a window of 3 steps
+    keras.layers.GlobalMaxPooling1D(),     # the strongest response, wherever it was
+])
+
+
+def place(pattern, start):
+    sequence = np.zeros((1, 12, 1), dtype="float32")
+    sequence[0, start:start + len(pattern), 0] = pattern
+    return sequence
+
+
+pattern = np.array([1.0, 2.0, 3.0])
+early = spotter(place(pattern, 2)).numpy()
+late = spotter(place(pattern, 7)).numpy()
+backwards = spotter(place(pattern[::-1], 2)).numpy()
+print("same pattern, early vs late:   ", np.abs(early - late).max())
+print("same steps, in reverse order:  ", np.abs(early - backwards).max())
+# --8<-- [end:conv1d-position]
+# --8<-- [start:conv1d-position-check]
+assert np.allclose(early, late, atol=1e-6)  # where the pattern is does not matter
+assert not np.allclose(early, backwards, atol=1e-3)  # the order inside the window does
+# --8<-- [end:conv1d-position-check]
 
 # --8<-- [start:conv1d-gru]
 long_x = rng.normal(size=(256, 120, 1)).astype("float32")
@@ -202,13 +259,20 @@ mixed = keras.Sequential([
     keras.layers.Dense(1),
 ])
 print("Dense between the LSTMs:", mixed.layers[1].output.shape)
-# one model: one loss, and one backward pass reaches the weights of all four layers
 print("trainable weights per layer:", [len(layer.trainable_weights) for layer in mixed.layers],
       "in one model:", len(mixed.trainable_weights))
+# one training step: one loss, one backward pass, one update of all four layers
+mixed.compile(optimizer=keras.optimizers.Adam(0.01), loss="mse")
+before = [layer.get_weights() for layer in mixed.layers]
+mixed.train_on_batch(x[:32], y[:32])
+moved = [not any(np.array_equal(a, b) for a, b in zip(old, layer.get_weights(), strict=True))
+         for old, layer in zip(before, mixed.layers, strict=True)]
+print("per layer, all weights changed by that one step:", moved)
 # --8<-- [end:dense-in-stack]
 # --8<-- [start:dense-in-stack-check]
 assert tuple(mixed.layers[1].output.shape) == (None, steps, 8)
 assert len(mixed.trainable_weights) == 3 + 2 + 3 + 2
+assert moved == [True] * 4  # the one loss reached every layer
 # --8<-- [end:dense-in-stack-check]
 
 # --8<-- [start:relu-output]

@@ -52,7 +52,7 @@ assert np.isclose(best_val_loss, min(history.history["val_loss"]), atol=1e-4)
 # --8<-- [end:early-stopping-checkpoint-check]
 
 # --8<-- [start:note-val-acc]
-# the note's monitor name, with metrics=["accuracy"]
+# the note's monitor name, mixed with metrics=["accuracy"]
 build_model().fit(x_train, y_train, validation_data=(x_val, y_val), epochs=2, verbose=0,
                   callbacks=[keras.callbacks.EarlyStopping(monitor="val_acc", patience=1)])
 # --8<-- [end:note-val-acc]
@@ -60,15 +60,23 @@ build_model().fit(x_train, y_train, validation_data=(x_val, y_val), epochs=2, ve
 # --8<-- [start:note-val-acc-right]
 print(sorted(history.history))  # metrics=["accuracy"] -> "accuracy" and "val_accuracy"
 
+import warnings
+
 acc_model = build_model()
-acc_model.compile(optimizer="rmsprop", loss="binary_crossentropy", metrics=["acc"])
-acc_history = acc_model.fit(x_train, y_train, validation_data=(x_val, y_val), epochs=1,
-                            verbose=0)
+acc_model.compile(optimizer="rmsprop", loss="binary_crossentropy", metrics=["acc"])  # note 001
+note_stop = keras.callbacks.EarlyStopping(monitor="val_acc", patience=1)  # note 001
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    acc_history = acc_model.fit(x_train, y_train, validation_data=(x_val, y_val), epochs=10,
+                                batch_size=32, callbacks=[note_stop], verbose=0)
 print(sorted(acc_history.history))  # metrics=["acc"] -> "acc" and "val_acc"
+print("epochs run:", len(acc_history.history["loss"]), "of 10")
 # --8<-- [end:note-val-acc-right]
 # --8<-- [start:note-val-acc-right-check]
 assert "val_accuracy" in history.history and "val_acc" not in history.history
-assert "val_acc" in acc_history.history
+assert "val_acc" in acc_history.history  # the note's monitor name exists: no error
+assert note_stop.monitor_op.__name__ == "greater"  # it knows val_acc should go up
+assert not any("val_acc" in str(w.message) for w in caught)  # no "not available" warning
 # --8<-- [end:note-val-acc-right-check]
 
 # --8<-- [start:note-h5]
@@ -173,6 +181,29 @@ assert np.isclose(final_val_loss, val_losses[best_epoch], atol=1e-4)  # best wei
 assert final_val_loss < val_losses[-1]
 # --8<-- [end:restore-best-check]
 
+# --8<-- [start:restore-best-default]
+keep_last = keras.Sequential([
+    keras.Input(shape=(10,)),
+    keras.layers.Dense(128, activation="relu"),
+    keras.layers.Dense(1, activation="sigmoid"),
+])
+keep_last.compile(optimizer=keras.optimizers.Adam(0.01), loss="binary_crossentropy")
+default_stopper = keras.callbacks.EarlyStopping(monitor="val_loss", patience=3)  # no restore
+default_history = keep_last.fit(
+    x_small[:40], y_small[:40], validation_data=(x_small[40:], y_small[40:]),
+    epochs=100, verbose=0, callbacks=[default_stopper],
+)
+default_losses = default_history.history["val_loss"]
+val_loss_now = keep_last.evaluate(x_small[40:], y_small[40:], verbose=0)
+print(f"best val_loss {min(default_losses):.3f}, last {default_losses[-1]:.3f}, "
+      f"val_loss now {val_loss_now:.3f}")
+# --8<-- [end:restore-best-default]
+# --8<-- [start:restore-best-default-check]
+assert 0 < default_stopper.stopped_epoch < 99  # it stopped early ...
+assert np.isclose(val_loss_now, default_losses[-1], atol=1e-4)  # ... with the last weights,
+assert val_loss_now > min(default_losses)  # not the best ones
+# --8<-- [end:restore-best-default-check]
+
 # --8<-- [start:reduce-lr]
 reduce_lr = keras.callbacks.ReduceLROnPlateau(
     monitor="val_loss",
@@ -188,6 +219,22 @@ print([f"{rate:.0e}" for rate in rates])
 # --8<-- [start:reduce-lr-check]
 assert np.allclose(rates, [1e-7, 1e-7, 1e-7, 1e-8, 1e-8, 1e-9])
 # --8<-- [end:reduce-lr-check]
+
+# --8<-- [start:reduce-lr-note]
+# note 001's second fit: no epochs, so fit runs its default of 1 epoch
+reduce_lr = keras.callbacks.ReduceLROnPlateau(monitor="val_loss", factor=0.1, patience=10)
+history = build_model(learning_rate=1e-7).fit(
+    x_train, y_train, batch_size=32, callbacks=[reduce_lr], validation_data=(x_val, y_val),
+    verbose=0,
+)
+print("epochs run:", len(history.history["loss"]), " learning rates:",
+      [f"{rate:.0e}" for rate in history.history["learning_rate"]])
+# --8<-- [end:reduce-lr-note]
+# --8<-- [start:reduce-lr-note-check]
+assert len(history.history["loss"]) == 1  # fit's default is epochs=1 ...
+assert np.allclose(history.history["learning_rate"], [1e-7])  # ... so the rate never drops
+assert reduce_lr.wait < reduce_lr.patience
+# --8<-- [end:reduce-lr-note-check]
 
 # --8<-- [start:lambda]
 seen = []
@@ -274,6 +321,11 @@ assert order.calls == [
     "test_batch_begin 0", "test_batch_end 0",  # validation runs after the training batches
     "epoch_end 0",
 ]
+# EarlyStopping acts at the end of an epoch and overrides no batch method
+assert keras.callbacks.EarlyStopping.on_epoch_end is not keras.callbacks.Callback.on_epoch_end
+assert all(getattr(keras.callbacks.EarlyStopping, f"on_{kind}_batch_{end}")
+           is getattr(keras.callbacks.Callback, f"on_{kind}_batch_{end}")
+           for kind in ("train", "test") for end in ("begin", "end"))
 # --8<-- [end:custom-check]
 
 # --8<-- [start:others]

@@ -193,16 +193,28 @@ n = len(X_train)
 X_train, _, y_train, _ = train_test_split(X_train, y_train, test_size=0.67, random_state=7)
 print(len(X_train), "of", n)
 
-# converting y data into categorical (one-hot encoding)
-y_train = to_categorical(y_train)
-y_test = to_categorical(y_test)
+# converting y data into categorical (one-hot encoding); num_classes: the same 10 columns
+# for every split, whatever labels it happens to contain
+y_train = to_categorical(y_train, num_classes=10)
+y_test = to_categorical(y_test, num_classes=10)
 print(y_train.shape, y_train[0])
 # --8<-- [end:basic-mlp-data]
 # --8<-- [start:basic-mlp-data-check]
 assert X_train.shape[1:] == (784,) and X_test.shape[1:] == (784,)
 assert len(X_train) == n - int(np.ceil(0.67 * n))
 assert y_train.shape[1] == 10 and np.allclose(y_train.sum(axis=1), 1)
+assert y_test.shape[1] == 10
 # --8<-- [end:basic-mlp-data-check]
+
+# --8<-- [start:one-hot-missing-class]
+labels = np.array([3, 0, 8, 1])  # a split with no 9 in it
+print(to_categorical(labels).shape)  # the note's call: columns = largest label + 1
+print(to_categorical(labels, num_classes=10).shape)
+# --8<-- [end:one-hot-missing-class]
+# --8<-- [start:one-hot-missing-class-check]
+assert to_categorical(labels).shape == (4, 9)  # one column short of the model's 10 outputs
+assert to_categorical(labels, num_classes=10).shape == (4, 10)
+# --8<-- [end:one-hot-missing-class-check]
 
 # --8<-- [start:basic-mlp-model]
 from keras.layers import Activation, Dense

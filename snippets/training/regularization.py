@@ -60,6 +60,7 @@ for units in (2, 8, 64):
 # --8<-- [start:capacity-check]
 assert train_losses[0] > train_losses[1] > train_losses[2]  # more capacity fits training better
 assert h["val_loss"][-1] > min(h["val_loss"])  # the largest one already overfits
+assert min(h["val_loss"]) < h["val_loss"][0]  # yet its val_loss fell at first
 # --8<-- [end:capacity-check]
 
 # --8<-- [start:regularized]

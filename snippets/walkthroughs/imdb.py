@@ -17,10 +17,16 @@ assert max(max(review) for review in train_data) < 10000
 import inspect
 
 parameters = inspect.signature(keras.datasets.imdb.load_data).parameters
-print([name for name in parameters if name in ("path", "num_words", "oov_char")])
+print({name: parameters[name].default for name in ("path", "num_words", "oov_char")})
+# a misspelled keyword lands in **kwargs: no error, and load_data never reads it
+print("takes **kwargs:", any(p.kind is p.VAR_KEYWORD for p in parameters.values()))
 # --8<-- [end:signature]
 # --8<-- [start:signature-check]
 assert "num_words" in parameters and "num_word" not in parameters
+assert parameters["path"].default == "imdb.npz" and parameters["num_words"].default is None
+assert any(p.kind is inspect.Parameter.VAR_KEYWORD  # the real loader, not the test stand-in
+           for p in inspect.signature(keras.src.datasets.imdb.load_data).parameters.values())
+assert inspect.getsource(keras.src.datasets.imdb.load_data).count("kwargs") == 1  # never read
 # --8<-- [end:signature-check]
 
 # --8<-- [start:vectorize]
