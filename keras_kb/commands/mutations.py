@@ -43,6 +43,8 @@ def _page_of(path: Path) -> pages.Page | None:
     the snippet."""
     if path.is_relative_to(pages.DOCS):
         return pages.Page(path).korean
+    if not path.is_relative_to(pages.SNIPPETS):
+        return None  # coverage/, tests/: the structural tests read them
     stem = path.relative_to(pages.SNIPPETS).with_suffix("").as_posix().replace("_", "-")
     korean = pages.Page(pages.DOCS / f"{stem}.md")
     return korean if korean.exists() else None
