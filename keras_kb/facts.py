@@ -81,6 +81,24 @@ def printed(page: str, pattern: str) -> re.Match:
     raise LookupError(f"docs/{page}: no recorded output matches {pattern!r} (run the page first)")
 
 
+def notebook_printed(page: str, pattern: str) -> re.Match:
+    """The first match of ``pattern`` in what a walkthrough's cells showed (printed text,
+    displayed values without terminal colors, errors), in its executed notebook (cached)."""
+    from keras_kb.site_build import notebooks
+
+    for cell in notebooks.executed(pages.DOCS / page).cells:
+        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            if output.output_type == "stream":
+                text = output.text
+            elif output.output_type == "error":
+                text = f"{output.ename}: {output.evalue}"
+            else:
+                text = output.get("data", {}).get("text/plain", "")
+            if match := re.search(pattern, re.sub(r"\x1b\[[0-9;]*m", "", text)):
+                return match
+    raise LookupError(f"docs/{page}: no cell output matches {pattern!r}")
+
+
 def problems(fact: Fact) -> list[str]:
     """Why the pages do not state the fact, if they do not."""
     return [

@@ -88,7 +88,7 @@ points = np.array([[0, 0], [1, 1], [0, 2], [3, 0], [4, 1], [3, 2]], dtype="float
 labels = np.array([0, 0, 0, 1, 1, 1])
 svm = SVC(kernel="linear", C=1e6).fit(points, labels)  # a huge C: no point inside the margin
 distance = svm.decision_function(svm.support_vectors_) / np.linalg.norm(svm.coef_)
-print("support vectors:", svm.support_vectors_.tolist())
+print(len(points), "points, support vectors:", svm.support_vectors_.tolist())
 print("signed distance to the line:", distance.round(3))  # the same on both sides
 # --8<-- [end:svm-margin]
 # --8<-- [start:svm-margin-check]

@@ -122,13 +122,15 @@ def train_one_unit(activation):
                               bias_initializer=keras.initializers.Constant(-10.0))
     model = keras.Sequential([keras.Input(shape=(3,)), unit])
     model.compile(optimizer=keras.optimizers.SGD(0.1), loss="mse")
-    before = unit.get_weights()[0].copy()
+    before, bias_before = unit.get_weights()[0].copy(), float(unit.bias[0])
     model.fit(x, y, epochs=5, verbose=0)
-    return np.abs(unit.get_weights()[0] - before).max()
+    change = np.abs(unit.get_weights()[0] - before).max()
+    print(f"{activation:10s} bias {bias_before:g} -> {float(unit.bias[0]):.3f}, "
+          f"largest weight change {change:.3f}")
+    return change
 
 
 relu_change, leaky_change = train_one_unit("relu"), train_one_unit("leaky_relu")
-print(f"weight change after training: relu {relu_change}, leaky_relu {leaky_change:.3f}")
 # --8<-- [end:dying-relu]
 # --8<-- [start:dying-relu-check]
 assert relu_change == 0.0 and leaky_change > 0.01

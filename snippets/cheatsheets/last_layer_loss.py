@@ -5,6 +5,7 @@ import numpy as np
 rng = np.random.default_rng(0)
 x = rng.normal(size=(512, 8)).astype("float32")  # 512 samples, 8 features
 score = x @ rng.normal(size=(8, 3))  # three hidden "signals" the labels come from
+print(f"inputs {x.shape} -> hidden scores {score.shape}")
 
 
 def train(last_layer, loss, y, metrics):
@@ -47,10 +48,12 @@ y_onehot = keras.utils.to_categorical(y_int, num_classes=3)
 print(y_int[:3], "->", y_onehot[:3].tolist())
 model, history = train(keras.layers.Dense(3, activation="softmax"), "categorical_crossentropy",
                       y_onehot, ["accuracy"])
+print("last layer kernel:", tuple(model.layers[-1].kernel.shape))  # one matrix for 3 classes
 # --8<-- [end:categorical]
 # --8<-- [start:categorical-check]
 assert history["loss"][-1] < history["loss"][0] / 2
 assert isinstance(model.metrics[-1].metrics[0], keras.metrics.CategoricalAccuracy)
+assert len(model.layers[-1].weights) == 2  # one kernel (inputs x K), one bias: no per-class models
 # --8<-- [end:categorical-check]
 
 # --8<-- [start:sparse]

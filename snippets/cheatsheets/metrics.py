@@ -10,9 +10,14 @@ sk_auc = metrics.roc_auc_score(y_true, y_score)
 keras_auc = keras.metrics.AUC(num_thresholds=1001)  # ROC curve by default
 keras_auc.update_state(y_true, y_score)
 print(f"ROC AUC: scikit-learn {sk_auc:.4f}, keras {float(keras_auc.result()):.4f}")
+# the same number by its definition: how often a positive outscores a negative
+pairs = y_score[y_true == 1][:, None] > y_score[y_true == 0][None, :]
+print(f"positive above negative in {pairs.sum()} of {pairs.size} pairs: {pairs.mean():.4f}")
 # --8<-- [end:roc-auc]
 # --8<-- [start:roc-auc-check]
 assert abs(sk_auc - float(keras_auc.result())) < 1e-3
+assert np.isclose(pairs.mean(), sk_auc)  # no tied scores here, so no half-counted pairs
+assert keras.metrics.AUC().num_thresholds == 200  # the default grid is coarser
 # --8<-- [end:roc-auc-check]
 
 # --8<-- [start:precision-recall]
@@ -39,14 +44,15 @@ always_negative = np.zeros(100, dtype=int)
 accuracy = metrics.accuracy_score(y_rare, always_negative)
 recall = metrics.recall_score(y_rare, always_negative)
 precision = metrics.precision_score(y_rare, always_negative, zero_division=0)
-print(f"accuracy {accuracy:.2f}, precision {precision:.2f}, recall {recall:.2f}")
+print(f"positives {y_rare.mean():.0%}: accuracy {accuracy:.0%}, precision {precision:.2f}, "
+      f"recall {recall:.2f}")
 # --8<-- [end:imbalanced]
 # --8<-- [start:imbalanced-check]
 assert accuracy == 0.95 and recall == 0.0  # accuracy looks great; recall shows the truth
 # --8<-- [end:imbalanced-check]
 
 # --8<-- [start:average-precision]
-# Ranking and multi-label: average precision summarises the precision-recall curve
+# Ranking and multi-label: average precision summarizes the precision-recall curve
 sk_ap = metrics.average_precision_score(y_true, y_score)
 pr_auc = keras.metrics.AUC(curve="PR", num_thresholds=1001)
 pr_auc.update_state(y_true, y_score)
@@ -89,7 +95,8 @@ for name, p in (("earlier", earlier), ("later", later)):
     accuracy = float(keras.metrics.BinaryAccuracy()(y_four, p))  # threshold 0.5
     loss = float(keras.losses.BinaryCrossentropy()(y_four, p))  # mean of -log(p)
     result[name] = accuracy, loss
-    print(f"{name:8s} accuracy {accuracy:.2f}  loss {loss:.3f}")
+    print(f"{name:8s} right {int((p > 0.5).sum())}/{len(p)}  accuracy {accuracy:.2f}  "
+          f"loss {loss:.3f}")
 # --8<-- [end:accuracy-vs-loss]
 # --8<-- [start:accuracy-vs-loss-check]
 assert result["later"][0] > result["earlier"][0]  # accuracy went up...

@@ -36,6 +36,7 @@ print("momentum:", nesterov.momentum, "nesterov:", nesterov.nesterov)
 # --8<-- [start:momentum-check]
 assert (momentum.momentum, momentum.nesterov) == (0.9, False)
 assert (nesterov.momentum, nesterov.nesterov) == (0.9, True)
+assert not any(hasattr(keras.optimizers, name) for name in ("Momentum", "NAG", "Nesterov"))
 # --8<-- [end:momentum-check]
 
 # --8<-- [start:rmsprop-step]
@@ -46,7 +47,7 @@ rmsprop.apply_gradients([(g, weights)])
 
 v = 0.9 * 0 + (1 - 0.9) * g**2  # moving average of squared gradients, from v = 0
 by_hand = 0 - 0.001 * g / np.sqrt(v + 1e-7)  # divided by the square root of v
-print("RMSprop:", weights.numpy(), " by hand:", by_hand)
+print("gradients", g, "-> RMSprop:", weights.numpy(), " by hand:", by_hand)
 # --8<-- [end:rmsprop-step]
 # --8<-- [start:rmsprop-step-check]
 assert np.allclose(weights.numpy(), by_hand, rtol=1e-4)
@@ -87,7 +88,8 @@ for name in ("SGD", "RMSprop", "Adam", "Adadelta", "Adagrad", "Adamax", "Nadam")
     model.fit(np.tile(x, (200, 1)), np.tile(y, (200, 1)), batch_size=256,
               shuffle=False, epochs=1, verbose=0)
     final[name] = float(model.evaluate(x, y, verbose=0))
-    print(f"{name:9s} loss {start:.3f} -> {final[name]:.4f}")
+    print(f"{name:9s} {int(model.optimizer.iterations)} steps, loss {start:.3f} -> "
+          f"{final[name]:.4f}")
 # --8<-- [end:race]
 # --8<-- [start:race-check]
 assert all(loss < start for loss in final.values())

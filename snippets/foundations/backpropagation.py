@@ -7,6 +7,8 @@ W1 = np.array([[0.30, 0.20],  # W1[i, j]: input i -> hidden j
                [0.25, 0.35]])
 W2 = np.array([[0.45, 0.70],  # W2[j, k]: hidden j -> output k
                [0.40, 0.60]])
+print("x", x, "t", t)
+print("W1", W1.tolist(), "W2", W2.tolist())  # the table's matrices, row by row
 
 
 def sigmoid(z):
@@ -53,7 +55,7 @@ W1_new = W1 - learning_rate * grad_W1
 W2_new = W2 - learning_rate * grad_W2
 o_new = sigmoid(sigmoid(x @ W1_new) @ W2_new)
 E_new = 0.5 * np.sum((t - o_new) ** 2)
-print(f"E: {E:.8f} -> {E_new:.8f}")
+print(f"learning rate {learning_rate}: E {E:.8f} -> {E_new:.8f}")
 # --8<-- [end:update]
 # --8<-- [start:update-check]
 assert E_new < E
@@ -115,6 +117,8 @@ keras.utils.set_random_seed(0)  # the same initial weights on every run
 # reshaping X data: (n, 28, 28) => (n, 784)
 x_train = x_train.reshape((x_train.shape[0], -1)).astype("float32") / 255
 y_train = keras.utils.to_categorical(y_train)  # one-hot: 3 -> [0 0 0 1 0 0 0 0 0 0]
+x_batch, y_batch = x_train[:256], y_train[:256]  # the gradients are for the loss on these
+print("batch:", x_batch.shape, y_batch.shape)
 
 
 def mlp(activation, depth):
@@ -130,7 +134,7 @@ def mlp(activation, depth):
 
 def kernel_gradient_norms(model):
     with tf.GradientTape() as tape:
-        loss = keras.losses.CategoricalCrossentropy()(y_train[:256], model(x_train[:256]))
+        loss = keras.losses.CategoricalCrossentropy()(y_batch, model(x_batch))
     kernels = [w for w in model.trainable_weights if w.path.endswith("kernel")]
     return [float(tf.norm(g)) for g in tape.gradient(loss, kernels)]
 
@@ -148,8 +152,10 @@ print(f"0.25 ** 8 = {0.25**8:.1e}; "
 
 # What vanishes is the gradient, not the values: the last sigmoid layer's outputs sit near 0.5
 deep_sigmoid = mlp("sigmoid", depth=8)
-hidden = keras.Model(deep_sigmoid.inputs[0], deep_sigmoid.layers[-3].output)(x_train[:256])
-print("mean output of the 8th sigmoid layer:", float(np.mean(hidden)))
+activations = [a for a in deep_sigmoid.layers if isinstance(a, keras.layers.Activation)]
+sigmoids = activations[:-1]  # the hidden ones; the last Activation is the softmax
+hidden = keras.Model(deep_sigmoid.inputs[0], sigmoids[-1].output)(x_batch)
+print(f"mean output of sigmoid layer {len(sigmoids)} (the last):", float(np.mean(hidden)))
 # --8<-- [end:vanishing]
 # --8<-- [start:vanishing-check]
 assert ratio["sigmoid"] < 1e-3  # the first layer barely gets any gradient
@@ -166,8 +172,10 @@ for activation in ("sigmoid", "relu"):
                   loss="categorical_crossentropy", metrics=["accuracy"])
     history = model.fit(x_train, y_train, epochs=10, batch_size=32, verbose=0)
     accuracy[activation] = history.history["accuracy"][-1]
-    print(f"{activation:7s} training accuracy after 10 epochs: {accuracy[activation]:.2f}")
+    epochs = len(history.history["accuracy"])
+    print(f"{activation:7s} training accuracy after {epochs} epochs: {accuracy[activation]:.2f}")
 # --8<-- [end:vanishing-fit]
 # --8<-- [start:vanishing-fit-check]
 assert accuracy["sigmoid"] < 0.2 and accuracy["relu"] > 0.6  # the deep sigmoid net hardly learns
+assert abs(accuracy["sigmoid"] - 1 / y_train.shape[1]) < 0.05  # guessing among 10 classes
 # --8<-- [end:vanishing-fit-check]

@@ -27,7 +27,8 @@ model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])
 model.compile(optimizer="sgd", loss="mse")
 counter = CountIterations()
 model.fit(x, y, epochs=20, batch_size=500, verbose=0, callbacks=[counter])
-print("iterations per epoch:", counter.per_epoch[:3], "... total:", counter.total)
+print(f"{len(x):,} samples, {len(counter.per_epoch)} epochs; iterations per epoch:",
+      counter.per_epoch[:3], "... total:", counter.total)
 print("optimizer steps:", int(model.optimizer.iterations))
 # --8<-- [end:count]
 # --8<-- [start:count-check]
@@ -39,15 +40,19 @@ assert counter.total == 80 == int(model.optimizer.iterations)  # 20 epochs x 4
 counter = CountIterations()
 model.fit(x[:1900], y[:1900], epochs=1, batch_size=500, verbose=0, callbacks=[counter])
 print("1,900 samples, batch_size=500:", counter.total, "iterations")
+print("optimizer steps so far:", int(model.optimizer.iterations))  # fit continues: 80 + 4
 # --8<-- [end:remainder]
 # --8<-- [start:remainder-check]
 assert counter.total == math.ceil(1900 / 500) == 4  # 500 + 500 + 500 + 400
+assert int(model.optimizer.iterations) == 80 + 4  # the second fit went on from the first
 # --8<-- [end:remainder-check]
 
 # --8<-- [start:batch-size-advice]
 # Note 000: "25,000 samples -> batch_size 300 rather than 20". Updates per epoch:
+samples = 25_000
 for batch_size in (20, 300):
-    print(f"batch_size={batch_size}: {math.ceil(25_000 / batch_size)} updates per epoch")
+    print(f"{samples:,} samples, batch_size={batch_size}: "
+          f"{math.ceil(samples / batch_size):,} updates per epoch")
 # --8<-- [end:batch-size-advice]
 # --8<-- [start:batch-size-advice-check]
 assert math.ceil(25_000 / 20) == 1250 and math.ceil(25_000 / 300) == 84
@@ -68,8 +73,9 @@ history = big.fit(x_small[:40], y_small[:40], validation_data=(x_small[40:], y_s
                   epochs=40, batch_size=40, verbose=0)
 val_loss = history.history["val_loss"]
 best = int(np.argmin(val_loss))
-print(f"val_loss is lowest at epoch {best + 1} ({val_loss[best]:.3f}), "
-      f"{val_loss[-1]:.3f} after 40 epochs; training loss {history.history['loss'][-1]:.3f}")
+print(f"{len(val_loss)} epochs on {len(x_small[:40])} samples: val_loss is lowest at epoch "
+      f"{best + 1} ({val_loss[best]:.3f}), {val_loss[-1]:.3f} at the end; "
+      f"training loss {history.history['loss'][-1]:.3f}")
 # --8<-- [end:early-stopping]
 # --8<-- [start:early-stopping-check]
 assert val_loss[-1] > 1.1 * val_loss[best]  # more epochs made validation worse

@@ -12,6 +12,7 @@ def sigmoid_layer(initializer):
     return layer(x).numpy()
 
 
+print("x", x.shape, "-> Dense(50, activation='sigmoid')")
 saturated, slope = {}, {}
 for name, initializer in [
     ("uniform(-4, 4)", keras.initializers.RandomUniform(-4, 4, seed=0)),
@@ -47,7 +48,8 @@ for name, variance in expected.items():
 
 limit = np.sqrt(6 / (fan_in + fan_out))  # GlorotUniform draws from U(-limit, limit)
 kernel = keras.initializers.GlorotUniform(seed=0)(shape).numpy()
-print(f"GlorotUniform range [{kernel.min():.5f}, {kernel.max():.5f}], limit {limit:.5f}")
+print(f"GlorotUniform {kernel.shape} range [{kernel.min():.5f}, {kernel.max():.5f}], "
+      f"limit {limit:.5f}")
 # --8<-- [end:variance]
 # --8<-- [start:variance-check]
 assert all(abs(sampled[name] / variance - 1) < 0.02 for name, variance in expected.items())
@@ -85,7 +87,7 @@ for name, init in [("tiny N(0, 0.01)", keras.initializers.RandomNormal(stddev=0.
                    ("glorot_uniform", "glorot_uniform"), ("he_normal", "he_normal")]:
     spread[name] = activation_std(init, "relu")
     print(f"relu, {name:15s}: std layer 1 {spread[name][0]:.3f} "
-          f"-> layer 10 {spread[name][-1]:.2e}")
+          f"-> layer {len(spread[name])} {spread[name][-1]:.2e}")
 # --8<-- [end:depth]
 # --8<-- [start:depth-check]
 assert spread["tiny N(0, 0.01)"][-1] < 1e-8  # activations die out layer after layer

@@ -10,7 +10,7 @@ def perceptron(x, w, b):
 x_bits = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype="float32")
 y_and = np.array([0, 0, 0, 1])
 w, b = np.array([1.0, 1.0]), -1.5  # fires only when both inputs are 1
-print("AND:", perceptron(x_bits, w, b))
+print("w =", w, "b =", b, "-> AND:", perceptron(x_bits, w, b))
 # --8<-- [end:perceptron]
 # --8<-- [start:perceptron-check]
 assert np.array_equal(perceptron(x_bits, w, b), y_and)
@@ -22,7 +22,7 @@ assert np.array_equal(perceptron(x_bits, w, b), y_and)
 grid = np.linspace(-3, 3, 61)
 best = max((perceptron(x_bits, np.array([w1, w2]), 0.0) == y_and).sum()
            for w1 in grid for w2 in grid)
-print("best AND score without bias:", best, "/ 4")
+print(f"best AND score without bias, over {grid.size ** 2:,} weight pairs:", best, "/ 4")
 
 # The bias can be folded into the weights as w0 with a constant input x0 = 1
 x_with_one = np.hstack([np.ones((4, 1)), x_bits])
@@ -32,6 +32,24 @@ print("AND with w0 = b, x0 = 1:", perceptron(x_with_one, np.array([b, *w]), 0.0)
 assert best < 4
 assert np.array_equal(perceptron(x_with_one, np.array([b, *w]), 0.0), y_and)
 # --8<-- [end:bias-check]
+
+# --8<-- [start:bias-batchnorm]
+import keras
+
+# Batch normalization subtracts each unit's batch mean, so a bias added before it cancels out
+dense, norm = keras.layers.Dense(3), keras.layers.BatchNormalization()
+before = norm(dense(x_bits), training=True).numpy()
+dense.bias.assign([5.0, -3.0, 1.0])  # any other bias
+after = norm(dense(x_bits), training=True).numpy()
+print("mean of each unit after BN:", before.mean(axis=0).round(5) + 0.0,
+      "| BN's own parameters:", [v.name for v in norm.trainable_weights])
+print("largest change from the new Dense bias:", np.abs(after - before).max())
+# --8<-- [end:bias-batchnorm]
+# --8<-- [start:bias-batchnorm-check]
+assert np.allclose(after, before, atol=1e-5)  # the Dense bias does nothing before BN
+assert np.allclose(before.mean(axis=0), 0, atol=1e-5)
+assert not np.allclose(dense(x_bits).numpy().mean(axis=0), 0, atol=1e-2)  # it did shift Dense
+# --8<-- [end:bias-batchnorm-check]
 
 # --8<-- [start:logistic]
 import keras
@@ -89,6 +107,7 @@ assert error > 1e-3
 # --8<-- [end:linear-stack-check]
 
 # --8<-- [start:xor-linear]
+keras.utils.set_random_seed(0)  # the same initial weights on every run
 y_xor = np.array([0, 1, 1, 0], dtype="float32")
 
 

@@ -14,7 +14,7 @@ encoded_words = keras.layers.GlobalAveragePooling1D()(
     keras.layers.Embedding(50, 8)(words_in))           # (None, 8)
 merged = keras.layers.concatenate([numbers_in, encoded_words], axis=-1)  # (None, 6 + 8)
 hidden = keras.layers.Dense(16, activation="relu")(merged)
-print(tuple(merged.shape))
+print(tuple(numbers_in.shape), tuple(words_in.shape), "->", tuple(merged.shape))
 # --8<-- [end:multi-input]
 # --8<-- [start:multi-input-check]
 assert tuple(merged.shape) == (None, 14)
@@ -69,6 +69,14 @@ print("loss", round(scores["loss"], 4), "= price + kind + flag =", round(plain_s
 assert np.isclose(scores["loss"], plain_sum, rtol=1e-4)
 # --8<-- [end:dict-io-check]
 
+# --8<-- [start:siamese-note-name]
+from keras import Input, layers
+
+lstm = layers.LSTM(32)
+right_input = Input(shape=(None, 128))
+right_output = lstm(right_output)  # noqa: F821  (note 001: not defined yet)
+# --8<-- [end:siamese-note-name]
+
 # --8<-- [start:siamese]
 from keras import Input, layers
 from keras.models import Model
@@ -107,3 +115,7 @@ assert np.allclose(from_left, from_right, atol=1e-5)
 # --8<-- [start:siamese-bug]
 Model([left_input, right_output], predictions)  # note 001: an output where an Input goes
 # --8<-- [end:siamese-bug]
+
+# --8<-- [start:siamese-fit-bug]
+model.fit([left_output, right_output], targets)  # note 001: symbolic tensors, not data
+# --8<-- [end:siamese-fit-bug]

@@ -48,6 +48,13 @@ print(tuple(valid.shape), tuple(same.shape))
 # --8<-- [start:padding-check]
 assert tuple(valid.shape) == (None, 26, 26, 8)  # 28 - 3 + 1
 assert tuple(same.shape) == (None, 28, 28, 8)   # zero padding keeps height and width
+assert keras.layers.Conv2D(  # a 3x3 sum at the corner sees 4 pixels: the padding adds 0s
+    1, 3, padding="same", use_bias=False, kernel_initializer="ones", name="padding_probe",
+)(np.ones((1, 5, 5, 1), "float32"))[0, 0, 0, 0] == 4
+assert keras.layers.Conv2D(1, 3, strides=2, padding="same", name="same_stride_probe",
+                           ).compute_output_shape((None, 27, 27, 1))[1] == np.ceil(27 / 2)
+assert keras.layers.Conv2D(1, 3, strides=2, name="valid_stride_probe",
+                           ).compute_output_shape((None, 28, 28, 1))[1] == (28 - 3) // 2 + 1
 # --8<-- [end:padding-check]
 
 # --8<-- [start:translation]
@@ -134,6 +141,15 @@ assert tuple(pooled.shape) == (None, 16)
 assert tuple(per_sample.shape) == (None, 1)
 assert tuple(mixed.layers[2].output.shape) == (None, 24, 8)
 assert tuple(mixed.layers[-1].output.shape) == (None, 11, 8)
+assert np.allclose(  # the Dense between the convolutions does what a 1x1 convolution does
+    mixed.layers[2](np.linspace(-1, 1, 24 * 16, dtype="float32").reshape(1, 24, 16)),
+    keras.layers.Conv1D(
+        8, 1, name="pointwise_probe",
+        kernel_initializer=keras.initializers.Constant(mixed.layers[2].kernel.numpy()[None]),
+        bias_initializer=keras.initializers.Constant(mixed.layers[2].bias.numpy()),
+    )(np.linspace(-1, 1, 24 * 16, dtype="float32").reshape(1, 24, 16)),
+    atol=1e-5,
+)
 # --8<-- [end:conv1d-check]
 
 # --8<-- [start:separable]

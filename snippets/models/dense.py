@@ -39,10 +39,15 @@ import warnings
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     keras.layers.Dense(16, input_shape=(n_features,))  # Keras 2 style
+    note_layer = keras.layers.Dense(32, input_shape=(784,))  # note 002's example
 print(caught[0].message)
+print(len(caught), "warnings; the note's layer maps", (None, 784), "to",
+      note_layer.compute_output_shape((None, 784)))
 # --8<-- [end:input-shape]
 # --8<-- [start:input-shape-check]
-assert "Do not pass an `input_shape`" in str(caught[0].message)
+assert len(caught) == 2
+assert all("Do not pass an `input_shape`" in str(w.message) for w in caught)
+assert tuple(note_layer.compute_output_shape((None, 784))) == (None, 32)
 # --8<-- [end:input-shape-check]
 
 # --8<-- [start:note-initializer]
@@ -110,7 +115,7 @@ assert np.array_equal(in_inference, ones)
 model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
 hist = model.fit(x_train, y_train, validation_data=(x_val, y_val),
                  epochs=30, batch_size=50, verbose=0)
-print(sorted(hist.history))
+print(sorted(hist.history), "| epochs:", len(hist.history["loss"]))
 print("loss", hist.history["loss"][0], "->", hist.history["loss"][-1])
 print("val_loss", hist.history["val_loss"][0], "->", hist.history["val_loss"][-1])
 # --8<-- [end:fit]
@@ -119,6 +124,8 @@ assert sorted(hist.history) == ["accuracy", "loss", "val_accuracy", "val_loss"]
 assert len(hist.history["loss"]) == 30
 assert hist.history["loss"][-1] < hist.history["loss"][0]
 assert hist.history["val_loss"][-1] < hist.history["val_loss"][0]
+# dropout switches units off for the training loss only: validation tends to sit lower
+assert np.mean(hist.history["val_loss"]) < np.mean(hist.history["loss"])
 # --8<-- [end:fit-check]
 
 # --8<-- [start:learning-curve]
@@ -167,6 +174,7 @@ import keras
 import numpy as np
 
 (x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
+print("image", x_train.shape[1:], "-> vector", (x_train[0].size,))
 x_train = x_train.reshape((len(x_train), -1)).astype("float32") / 255  # (n, 28, 28) -> (n, 784)
 x_test = x_test.reshape((len(x_test), -1)).astype("float32") / 255
 

@@ -122,7 +122,7 @@ def skipgram_pairs(sentence, window=2, negatives=2, vocabulary_size=len(words)):
     for i, target in enumerate(sentence):
         for j in range(max(0, i - window), min(len(sentence), i + window + 1)):
             if j != i:
-                rows.append((target, sentence[j], 1))  # a real neighbour
+                rows.append((target, sentence[j], 1))  # a real neighbor
                 for noise in rng.integers(1, vocabulary_size, size=negatives):
                     rows.append((target, noise, 0))  # a random word
     return rows
@@ -193,6 +193,7 @@ print("cosine(father, mother), cosine(father, apple):", similarity.round(3))
 # --8<-- [end:cosine]
 # --8<-- [start:cosine-check]
 assert similarity[0] > similarity[1] + 0.3  # words that share contexts end up close
+assert abs(similarity[1]) < 0.3  # a word from the other topic: near 0
 # --8<-- [end:cosine-check]
 
 # --8<-- [start:pretrained]

@@ -5,6 +5,7 @@ import numpy as np
 rng = np.random.default_rng(0)
 x = rng.normal(size=(200, 4)).astype("float32")
 y = (x @ np.array([1.0, -2.0, 0.5, 3.0]) + 0.1).astype("float32").reshape(-1, 1)
+print("data:", x.shape, y.shape)
 
 # 1) a list of layers
 model = keras.Sequential([
@@ -90,6 +91,10 @@ print("batches per epoch:", counter.batches)
 # --8<-- [end:compile-fit]
 # --8<-- [start:compile-fit-check]
 assert counter.batches == 5
+# the held-back share is the end of the arrays, as fit splits them
+assert np.array_equal(
+    keras.src.trainers.data_adapters.array_slicing.train_validation_split((x,), 0.2)[1][0],
+    x[160:])
 assert sorted(history.history) == ["loss", "mae", "val_loss", "val_mae"]
 assert history.history["loss"][-1] < 0.5 * history.history["loss"][0]  # at least halved
 # --8<-- [end:compile-fit-check]

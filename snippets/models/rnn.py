@@ -152,7 +152,8 @@ seq_model = keras.Sequential([
 ])
 seq_model.compile(optimizer=keras.optimizers.Adam(0.01), loss="mse")
 history = seq_model.fit(x, y_seq, epochs=8, batch_size=32, verbose=0)
-print("targets", y_seq.shape, " outputs", tuple(seq_model(x[:4]).shape))  # one per step
+print("targets", y_seq.shape, " LSTM", seq_model.layers[0].output.shape,
+      " outputs", seq_model.layers[-1].output.shape)  # one per step
 print("loss", [round(v, 3) for v in history.history["loss"]])
 # --8<-- [end:many-to-many]
 # --8<-- [start:many-to-many-check]
@@ -300,6 +301,9 @@ print(f"linear output: mse {linear_loss:.3f}; "
 # --8<-- [start:relu-output-check]
 assert smallest_relu_output >= 0
 assert linear_loss < 0.5 * best_possible_with_relu  # far below the bound
+assert linear_model.layers[0].activation is keras.activations.tanh  # the LSTM's default
+# cuDNN runs an LSTM with tanh only (the layer's documented requirements)
+assert "1. `activation` == `tanh`" in keras.layers.LSTM.__doc__
 # --8<-- [end:relu-output-check]
 
 # --8<-- [start:masking]

@@ -149,6 +149,7 @@ def stopping_epoch(val_losses, patience):
 
 
 val_losses = [0.9, 0.7, 0.6, 0.65, 0.62, 0.61, 0.64]  # best at epoch 2, then no improvement
+print(f"best: epoch {int(np.argmin(val_losses))} ({min(val_losses)})")
 for patience in (1, 2, 3):
     print(f"patience={patience}: stops at epoch {stopping_epoch(val_losses, patience)}")
 # --8<-- [end:patience]

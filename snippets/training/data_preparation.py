@@ -137,6 +137,8 @@ y = (x0 > 2.0).astype("float32")
 x_tr, y_tr, x_te, y_te = x[:400], y[:400], x[400:], y[400:]
 x_te_missing = x_te.copy()
 x_te_missing[:, 0] = 0.0  # feature 0 is missing in the test data, filled with 0
+print(f"feature 0: mean {x_tr[:, 0].mean():.1f}, "
+      f"correlation with feature 1 {np.corrcoef(x_tr[:, 0], x_tr[:, 1])[0, 1]:.2f}")
 
 # Training copies with feature 0 deliberately blanked the same way
 x_blank = x_tr.copy()
@@ -170,10 +172,12 @@ inside = (np.hypot(points[:, 0], points[:, 1]) < 0.7).astype(int)  # inside a ci
 radius = np.hypot(points[:, 0], points[:, 1])[:, None]  # the engineered feature
 raw_score = LogisticRegression().fit(points, inside).score(points, inside)
 engineered_score = LogisticRegression().fit(radius, inside).score(radius, inside)
-print(f"linear model accuracy: raw (x, y) {raw_score:.2f}, radius {engineered_score:.2f}")
+print(f"{len(points)} samples, linear model accuracy: raw (x, y) {raw_score:.2f}, "
+      f"radius {engineered_score:.2f}")
 # --8<-- [end:feature-engineering]
 # --8<-- [start:feature-engineering-check]
 assert engineered_score > 0.95 > raw_score
+assert raw_score < 0.7  # little better than guessing: the majority class alone gets 0.63
 # --8<-- [end:feature-engineering-check]
 
 # --8<-- [start:basic-mlp-data]
@@ -230,10 +234,13 @@ model.add(Dense(10))
 model.add(Activation("softmax"))  # 10 outputs for 10 classes, summing to 1
 model.compile(optimizer="sgd", loss="categorical_crossentropy", metrics=["accuracy"])
 print(model.count_params())  # (784*50 + 50) + 3 * (50*50 + 50) + (50*10 + 10)
+sigmoids = [layer for layer in model.layers if layer.get_config().get("activation") == "sigmoid"]
+print(len(sigmoids), "sigmoid layers")
 probabilities = model.predict(X_test[:2].astype("float32") / 255, verbose=0)
-print(probabilities.sum(axis=1).round(5))  # each row of 10 probabilities sums to 1
+print(probabilities.shape, probabilities.sum(axis=1).round(5))  # 10 probabilities summing to 1
 # --8<-- [end:basic-mlp-model]
 # --8<-- [start:basic-mlp-model-check]
 assert model.count_params() == (784 * 50 + 50) + 3 * (50 * 50 + 50) + (50 * 10 + 10)
+assert len(sigmoids) == 4 and probabilities.shape == (2, 10)
 assert np.allclose(probabilities.sum(axis=1), 1, atol=1e-5)
 # --8<-- [end:basic-mlp-model-check]

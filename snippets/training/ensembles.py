@@ -47,6 +47,10 @@ def log_loss(y_true, p):
 for i, name in enumerate(models):
     print(f"{name:14s} val loss {log_loss(y_val, val_pred[:, i]):.4f}")
 # --8<-- [end:models]
+# --8<-- [start:models-check]
+assert np.isclose(log_loss(y_val, val_pred[:, 1]),  # the log loss is binary cross-entropy
+                  float(keras.losses.binary_crossentropy(y_val, val_pred[:, 1])), atol=1e-4)
+# --8<-- [end:models-check]
 
 # --8<-- [start:weights]
 from scipy.optimize import minimize

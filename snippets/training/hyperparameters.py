@@ -57,6 +57,8 @@ print("test accuracy of the refitted best model:", round(search.score(x_test, y_
 assert search.best_params_["units"] in (2, 8, 32)
 assert len(search.cv_results_["params"]) == 3
 assert search.score(x_test, y_test) > 0.8  # chance is 0.5; a learned model gets well above 0.9
+assert search.best_score_ < search.score(x_test, y_test)  # folds train on half the data
+assert search.refit is True
 # --8<-- [end:random-search-check]
 
 # --8<-- [start:validation-overfit]
@@ -69,8 +71,8 @@ y_test = rng.integers(0, 2, size=10_000)
 val_accuracy = [(rng.integers(0, 2, size=50) == y_val).mean() for _ in range(200)]
 best = int(np.argmax(val_accuracy))
 test_accuracy = (rng.integers(0, 2, size=10_000) == y_test).mean()  # the "best" on new data
-print(f"best configuration: validation accuracy {val_accuracy[best]:.2f}, "
-      f"test accuracy {test_accuracy:.2f}")
+print(f"best of {len(val_accuracy)} configurations on {len(y_val)} validation samples: "
+      f"validation accuracy {val_accuracy[best]:.2f}, test accuracy {test_accuracy:.2f}")
 # --8<-- [end:validation-overfit]
 # --8<-- [start:validation-overfit-check]
 assert val_accuracy[best] > 0.6 and abs(test_accuracy - 0.5) < 0.02

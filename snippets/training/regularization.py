@@ -34,6 +34,9 @@ def train(model, x, y, epochs):
     history = model.fit(x, y, validation_data=(x_val, y_val), epochs=epochs, batch_size=32,
                         verbose=0)
     return history.history
+
+
+print(x_train.shape, x_val.shape, x_more.shape)
 # --8<-- [end:data]
 
 # --8<-- [start:overfit]
@@ -50,16 +53,18 @@ assert plain["val_loss"][-1] > 1.5 * min(plain["val_loss"])  # ... and val_loss 
 
 # --8<-- [start:capacity]
 print("units  train_loss  best_val_loss  last_val_loss")
-train_losses = []
+train_losses, last_val_losses = [], []
 for units in (2, 8, 64):
     h = train(build_model(units=units, depth=1), x_train, y_train, epochs=15)
     train_losses.append(h["loss"][-1])
+    last_val_losses.append(h["val_loss"][-1])
     print(f"{units:5d}  {h['loss'][-1]:10.3f}  {min(h['val_loss']):13.3f}  "
           f"{h['val_loss'][-1]:13.3f}")
 # --8<-- [end:capacity]
 # --8<-- [start:capacity-check]
 assert train_losses[0] > train_losses[1] > train_losses[2]  # more capacity fits training better
-assert h["val_loss"][-1] > min(h["val_loss"])  # the largest one already overfits
+assert h["val_loss"][-1] > min(h["val_loss"])  # the largest one already overfits:
+assert last_val_losses[2] == max(last_val_losses)  # the highest last val_loss of the three
 assert min(h["val_loss"]) < h["val_loss"][0]  # yet its val_loss fell at first
 # --8<-- [end:capacity-check]
 

@@ -35,12 +35,15 @@ def split_input_target(chunk):
 dataset = (chunks.map(split_input_target)
            .shuffle(BUFFER_SIZE, seed=42)
            .batch(BATCH_SIZE, drop_remainder=True))
+print(int(chunks.cardinality()), "chunks of", SEQ_LENGTH + 1, "characters ->",
+      int(dataset.cardinality()), "batches of", BATCH_SIZE)
 for x, y in dataset.take(1):
     print(x.shape, y.shape)
     print(repr("".join(idx2char[x[0].numpy()])), "->", repr("".join(idx2char[y[0].numpy()])))
 # --8<-- [end:dataset]
 # --8<-- [start:dataset-check]
 assert x.shape == (BATCH_SIZE, SEQ_LENGTH)
+assert chunks.batch(64, drop_remainder=True).cardinality() == 0  # note 004's 64: no batch at all
 # --8<-- [end:dataset-check]
 
 # --8<-- [start:model]

@@ -14,12 +14,12 @@ vocabulary = sorted({word for words in topics.values() for word in words})
 word_index = {word: i + 1 for i, word in enumerate(vocabulary)}  # 0 is kept for padding
 index_word = {i: word for word, i in word_index.items()}
 V = len(word_index) + 1
-print(" ".join(corpus[0]), "| vocabulary size:", V)
+print(len(corpus), "sentences, the first:", " ".join(corpus[0]), "| vocabulary size:", V)
 # --8<-- [end:corpus]
 
 # --8<-- [start:pairs]
 def skipgram_pairs(sentences, window=2, negatives=1, seed=0):
-    """(target, context, label): label 1 for a neighbour within `window`, 0 for a random word."""
+    """(target, context, label): label 1 for a neighbor within `window`, 0 for a random word."""
     rng = np.random.default_rng(seed)
     rows = []
     for sentence in sentences:
@@ -48,13 +48,12 @@ target_input = keras.Input(shape=(1,), name="target")
 context_input = keras.Input(shape=(1,), name="context")
 target_vector = keras.layers.Embedding(V, EMBEDDING_DIM, name="target_embedding")(target_input)
 context_vector = keras.layers.Embedding(V, EMBEDDING_DIM, name="context_embedding")(context_input)
-score = keras.layers.Dot(axes=2)([target_vector, context_vector])  # (batch, 1, 1)
-score = keras.layers.Reshape((1,))(score)  # -> (batch, 1)
+dot = keras.layers.Dot(axes=2)([target_vector, context_vector])  # (batch, 1, 1)
+score = keras.layers.Reshape((1,))(dot)  # -> (batch, 1)
 output = keras.layers.Activation("sigmoid")(score)
 model = keras.Model([target_input, context_input], output)
 model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
-print([layer.name for layer in model.layers])
-print(model.output_shape)
+print("embedding", target_vector.shape, "-> dot", dot.shape, "-> reshape", score.shape)
 # --8<-- [end:model]
 # --8<-- [start:model-check]
 assert model.output_shape == (None, 1)
@@ -72,7 +71,7 @@ print(f"loss {hist.history['loss'][0]:.3f} -> {hist.history['loss'][-1]:.3f}, "
 assert hist.history["loss"][-1] < hist.history["loss"][0]
 # --8<-- [end:fit-check]
 
-# --8<-- [start:neighbours]
+# --8<-- [start:neighbors]
 W = model.get_layer("target_embedding").get_weights()[0]  # (V, EMBEDDING_DIM)
 unit = W / np.linalg.norm(W, axis=1, keepdims=True).clip(1e-8)
 
@@ -86,10 +85,10 @@ def nearest(word, k=3):
 for word in ("father", "king", "apple"):
     print(word, "->", nearest(word))
 family = set(topics["family"])
-# --8<-- [end:neighbours]
-# --8<-- [start:neighbours-check]
+# --8<-- [end:neighbors]
+# --8<-- [start:neighbors-check]
 assert all(word in family for word, _ in nearest("father"))
-# --8<-- [end:neighbours-check]
+# --8<-- [end:neighbors-check]
 
 # --8<-- [start:distances]
 from sklearn.metrics.pairwise import euclidean_distances
@@ -135,13 +134,14 @@ assert np.array_equal(loaded[0], W)
 model.save_weights("sgns.weights.h5")
 print(model.load_weights("sgns.weights.h5"))  # fills the model in place, returns None
 
-# reuse: a frozen Embedding initialised with the saved weights (a list holding one matrix)
+# reuse: a frozen Embedding initialized with the saved weights (a list holding one matrix)
 embedding = keras.layers.Embedding(V, EMBEDDING_DIM, weights=loaded, trainable=False)
 vector = embedding(np.array([word_index["father"]]))
 print(vector.shape, np.allclose(vector[0], W[word_index["father"]]))
 # --8<-- [end:reuse]
 # --8<-- [start:reuse-check]
 assert np.allclose(vector[0], W[word_index["father"]])
+assert model.load_weights("sgns.weights.h5") is None
 # --8<-- [end:reuse-check]
 
 # --8<-- [start:reuse-note]
@@ -158,4 +158,5 @@ print(caught[0].message)
 # --8<-- [end:input-length]
 # --8<-- [start:input-length-check]
 assert "input_length" in str(caught[0].message)
+assert "input_length" not in keras.layers.Embedding(V, 8, input_length=8).get_config()  # dropped
 # --8<-- [end:input-length-check]
