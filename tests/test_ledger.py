@@ -54,6 +54,12 @@ def _row_problems(claim, note_length) -> list[str]:
     for column in needed.get(claim.status, ("page", "ko_anchor", "en_anchor")):
         if not getattr(claim, column):
             problems.append(f"{claim.where}: a {claim.status!r} row needs its {column}")
+    for column in ("quote", "check"):  # they mark a correction: a half-edited row is a mistake
+        if claim.status != "corrected" and getattr(claim, column):
+            problems.append(
+                f"{claim.where}: a {claim.status!r} row has a {column}: only a "
+                "correction quotes the note and names its check"
+            )
     return problems
 
 

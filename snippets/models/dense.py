@@ -166,6 +166,7 @@ print("validation accuracy:", accuracy)
 # --8<-- [end:predict]
 # --8<-- [start:predict-check]
 assert y_hat.shape == (200, 1) and set(np.unique(labels)) <= {0, 1}
+assert 0 < y_hat.min() and y_hat.max() < 1  # sigmoid outputs are probabilities
 assert accuracy > 0.8
 # --8<-- [end:predict-check]
 
