@@ -26,6 +26,9 @@ model.summary()  # Dense(16) on 10 inputs: 10 * 16 weights + 16 biases = 176
 # --8<-- [start:dense-check]
 assert model.layers[0].count_params() == 10 * 16 + 16
 assert model.count_params() == (10 * 16 + 16) + (16 * 1 + 1)
+# a binary target ends in one sigmoid unit (cheatsheets/last-layer-loss.md), so outputs are
+# probabilities; a relu output can still train here, which is why it is checked by name
+assert model.layers[-1].activation is keras.activations.sigmoid
 assert np.allclose(  # a node: weighted sum of its inputs + bias, then the activation (relu)
     model.layers[0](x_train[:5]),
     np.maximum(x_train[:5] @ model.layers[0].kernel.numpy() + model.layers[0].bias.numpy(), 0),

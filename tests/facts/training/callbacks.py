@@ -192,3 +192,16 @@ def early_stopping_methods():
     assert {"on_train_begin", "on_train_end"} <= overridden, overridden
     (epoch_method,) = overridden - {"on_train_begin", "on_train_end"}
     return epoch_method
+
+
+ORDINALS = {1: ("첫", "first"), 2: ("두 번째", "second"), 3: ("세 번째", "third")}
+
+
+@fact(
+    PAGE,
+    ko="그래서 `patience=1`은 **좋아지지 않은 {0} 에포크**에서 멈춥니다",
+    en="So `patience=1` stops at the **{1} epoch without improvement**",
+)
+def patience_one_stops_at():
+    best, _, stops = _stops()
+    return ORDINALS[stops[1] - best]
