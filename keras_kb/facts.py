@@ -4,14 +4,16 @@ A fact is a function in ``tests/facts/<section>/<page>.py`` that computes a valu
 installed library (or reads it from the page's recorded outputs) and names the sentence of each
 language that states it, with ``{}`` where the value goes::
 
-    @fact("cheatsheets/activations.md", ko="최댓값은 {}입니다", en="peaks at {}")
-    def sigmoid_derivative_peak():
-        return "0.25"
+    @fact("models/dense.md", ko="기본값은 {}와 {}이므로", en="are {} and {}")
+    def batch_normalization_defaults():
+        layer = keras.layers.BatchNormalization()
+        return f"{layer.momentum:g}", f"{layer.epsilon:g}"
 
 ``tests/test_facts.py`` computes each value and fails unless both pages contain their sentence
 with that value. An edited number in either language no longer matches, and neither does a
-library whose behaviour changed. Values are returned as the page writes them (a string, or a
-tuple of strings for several ``{}``), so the rounding a sentence uses is explicit.
+library whose behavior changed. Values are returned as the page writes them (a string, or a
+tuple of strings for several ``{}``), so the rounding a sentence uses is explicit; a value the
+library or the run could give is never typed in, or the fact could not fail.
 """
 
 from __future__ import annotations
