@@ -61,7 +61,7 @@ def xor_mlp_score():
     return shown[1] if shown[1] == shown[2] else f"{shown[1]} of {shown[2]}"
 
 
-@fact(PAGE, ko="Keras {}는 다시 독립 패키지가 되어", en="Keras {} is a separate package again")
+@fact(PAGE, ko="Keras {}은 다시 독립 패키지가 되어", en="Keras {} is a separate package again")
 def keras_major_version():
     return keras.__version__.split(".")[0]
 

@@ -111,7 +111,7 @@ def load_weights_returns():
 
 @fact(
     PAGE,
-    ko="인자도 없어서 Keras 3는 <code>{}</code>를 냅니다",
+    ko="인자도 없어서 Keras 3은 <code>{}</code>를 냅니다",
     en="is not an argument either, and Keras 3 raises <code>{}</code>",
 )
 def unknown_embedding_argument():
