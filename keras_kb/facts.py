@@ -18,6 +18,8 @@ library or the run could give is never typed in, or the fact could not fail.
 
 from __future__ import annotations
 
+import difflib
+import functools
 import importlib
 import re
 from collections.abc import Callable
@@ -70,17 +72,31 @@ def load_all() -> list[Fact]:
 def prose(page: pages.Page) -> str:
     """The page's text as written, code blocks dropped and runs of whitespace made one space
     (a sentence may wrap across lines or sit in an indented admonition)."""
-    text = FENCE.sub(" ", page.read_text(encoding="utf-8"))
-    return re.sub(r"\s+", " ", text)
+    return _prose(Path(page), Path(page).stat().st_mtime_ns)
+
+
+@functools.cache  # every fact of a page reads the same text
+def _prose(path: Path, mtime_ns: int) -> str:
+    return re.sub(r"\s+", " ", FENCE.sub(" ", path.read_text(encoding="utf-8")))
 
 
 def printed(page: str, pattern: str) -> re.Match:
     """The first match of ``pattern`` in what the page's blocks printed in the recorded run."""
+    return _recorded(page, pattern, "text", "output")
+
+
+def raised(page: str, pattern: str) -> re.Match:
+    """The first match of ``pattern`` in the exceptions the page's blocks were announced to
+    raise, as recorded ("Type: message")."""
+    return _recorded(page, pattern, "error", "exception")
+
+
+def _recorded(page: str, pattern: str, field: str, what: str) -> re.Match:
     for _, record in outputs.page_records(pages.Page(pages.DOCS / page)):
         for fence in record.fences if record else []:
-            if match := re.search(pattern, fence.text):
+            if match := re.search(pattern, getattr(fence, field)):
                 return match
-    raise LookupError(f"docs/{page}: no recorded output matches {pattern!r} (run the page first)")
+    raise LookupError(f"docs/{page}: no recorded {what} matches {pattern!r} (run the page first)")
 
 
 def notebook_printed(page: str, pattern: str) -> re.Match:
@@ -102,12 +118,24 @@ def notebook_printed(page: str, pattern: str) -> re.Match:
 
 
 def problems(fact: Fact) -> list[str]:
-    """Why the pages do not state the fact, if they do not."""
-    return [
-        f"{page}: no sentence states {sentence!r}, which {fact.name} computes"
-        for page, sentence in fact.sentences().items()
-        if sentence not in prose(page)
-    ]
+    """Why the pages do not state the fact, if they do not, with the closest words they say."""
+    found = []
+    for page, sentence in fact.sentences().items():
+        text = prose(page)
+        if sentence not in text:
+            near = _closest(sentence, text)
+            found.append(
+                f"{page}: no sentence states {sentence!r}, which {fact.name} computes"
+                + (f"; the page says {near!r}" if near else "")
+            )
+    return found
+
+
+def _closest(sentence: str, text: str) -> str | None:
+    words, width = text.split(" "), len(sentence.split(" "))
+    windows = [" ".join(words[i : i + width]) for i in range(len(words))]
+    near = difflib.get_close_matches(sentence, windows, n=1)
+    return near[0] if near else None
 
 
 def main(argv: list[str]) -> int:  # python -m keras_kb.facts [docs/page.md ...]: no build needed

@@ -85,16 +85,16 @@ def _answer_problems(site, claim) -> list[str]:
 
 @pytest.mark.parametrize("note", NOTE_IDS)
 def test_each_correction_is_visible_quoted_and_checked(built_site, note):
-    problems = []
+    problems, lines = [], notes.note_lines(note)
     for claim in notes.ledger(note):
         if claim.status == "corrected" and not _answer_problems(built_site, claim):
-            problems += _correction_problems(built_site, claim)
+            problems += _correction_problems(built_site, claim, lines)
     assert not problems, "\n".join(problems)
 
 
-def _correction_problems(site, claim) -> list[str]:
+def _correction_problems(site, claim, note_lines) -> list[str]:
     problems = []
-    note_text = "\n".join(notes.note_lines(claim.note)[claim.first - 1 : claim.last])
+    note_text = "\n".join(note_lines[claim.first - 1 : claim.last])
     if claim.quote not in note_text:
         problems.append(f"{claim.where}: the quote {claim.quote!r} is not on those note lines")
     korean = pages.Page(pages.DOCS / claim.page)

@@ -41,14 +41,10 @@ def _unescape(text: str) -> str:
 
 def _page_of(path: Path) -> pages.Page | None:
     """The Korean page a mutated file belongs to: itself, its twin, or the page that includes
-    the snippet."""
+    the snippet (none for coverage/ and tests/: the structural tests read them)."""
     if path.is_relative_to(pages.DOCS):
         return pages.Page(path).korean
-    if not path.is_relative_to(pages.SNIPPETS):
-        return None  # coverage/, tests/: the structural tests read them
-    stem = path.relative_to(pages.SNIPPETS).with_suffix("").as_posix().replace("_", "-")
-    korean = pages.Page(pages.DOCS / f"{stem}.md")
-    return korean if korean.exists() else None
+    return next((page for page in pages.korean_pages() if path in page.snippets), None)
 
 
 def _failed_test(output: str) -> str:

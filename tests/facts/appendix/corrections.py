@@ -18,6 +18,7 @@ from keras.src.datasets import imdb  # the real loader, not the page runs' offli
 from keras.src.trainers.epoch_iterator import EpochIterator
 
 from keras_kb.facts import fact
+from tests.support.library import derivative, sigmoid_peak_slope
 
 PAGE = "appendix/corrections.md"
 
@@ -29,13 +30,6 @@ def _raises(action) -> str:
     except Exception as error:  # noqa: BLE001 - the type is the fact
         return type(error).__name__
     raise AssertionError("no exception")
-
-
-def _derivative(activation, z):
-    z = tf.Variable(np.asarray(z, dtype="float32"))
-    with tf.GradientTape() as tape:
-        out = activation(z)
-    return tape.gradient(out, z).numpy()
 
 
 # Cheat sheets
@@ -74,7 +68,7 @@ def multilabel_binarizer():
 )
 def relu_gradients():
     negative, positive = (
-        set(_derivative(keras.activations.relu, z)) for z in ([-5.0, -1.0, -0.1], [0.1, 1.0, 5.0])
+        set(derivative(keras.activations.relu, z)) for z in ([-5.0, -1.0, -0.1], [0.1, 1.0, 5.0])
     )
     if len(negative) != 1 or len(positive) != 1:
         raise ValueError(f"the gradient varies: {negative}, {positive}")
@@ -90,7 +84,7 @@ def leaky_relu_names():
 
 @fact(PAGE, ko="$z = 10$에서 약 {})", en="(about {} at $z = 10$)")
 def sigmoid_derivative_at_10():
-    return f"{_derivative(keras.activations.sigmoid, [10.0])[0]:.6f}"
+    return f"{derivative(keras.activations.sigmoid, [10.0])[0]:.6f}"
 
 
 @fact(
@@ -362,7 +356,7 @@ def np_load_text_file():
 
 @fact(PAGE, ko="(`sigmoid` 도함수 ≤ {})", en="(`sigmoid`'s derivative ≤ {})")
 def sigmoid_derivative_max():
-    return f"{_derivative(keras.activations.sigmoid, np.linspace(-10, 10, 2001)).max():g}"
+    return f"{sigmoid_peak_slope():g}"
 
 
 @fact(PAGE, ko='Keras도 `SGD`를 "{}"로 설명', en='Keras describes `SGD` as "{}" too')

@@ -2,36 +2,14 @@
 
 import ast
 import math
-import re
 
 import keras
 import numpy as np
-import tensorflow as tf
 
-from keras_kb import outputs, pages
-from keras_kb.facts import fact, printed
+from keras_kb.facts import fact, printed, raised
+from tests.support.library import derivative, sigmoid_peak_slope
 
 PAGE = "appendix/faq.md"
-
-
-def _derivative(activation, z):
-    z = tf.Variable(np.asarray(z, dtype="float32"))
-    with tf.GradientTape() as tape:
-        out = activation(z)
-    return tape.gradient(out, z).numpy()
-
-
-def _sigmoid_derivative_max():
-    return f"{_derivative(keras.activations.sigmoid, np.linspace(-10, 10, 2001)).max():g}"
-
-
-def _raised(pattern: str) -> re.Match:
-    """The first match of ``pattern`` in the exceptions the page's blocks raised (recorded)."""
-    for _, record in outputs.page_records(pages.Page(pages.DOCS / PAGE)):
-        for fence in record.fences if record else []:
-            if match := re.search(pattern, fence.error):
-                return match
-    raise LookupError(f"docs/{PAGE}: no recorded exception matches {pattern!r}")
 
 
 @fact(
@@ -51,7 +29,7 @@ def dense_input_rank():
 )
 def dead_relu():
     smallest = float(printed(PAGE, r"smallest ReLU output: ([-\d.]+)")[1])
-    gradient = _derivative(keras.activations.relu, [-3.0, -0.5]).max()
+    gradient = derivative(keras.activations.relu, [-3.0, -0.5]).max()
     return f"{smallest:g}", f"{gradient:g}"
 
 
@@ -124,14 +102,14 @@ def sigmoid_range():
     en="its derivative is at most {}, so gradients shrink",
 )
 def sigmoid_derivative_max():
-    if printed(PAGE, r"largest sigmoid derivative: ([\d.]+)")[1] != _sigmoid_derivative_max():
+    if printed(PAGE, r"largest sigmoid derivative: ([\d.]+)")[1] != f"{sigmoid_peak_slope():g}":
         raise ValueError("the page printed another maximum")
-    return _sigmoid_derivative_max()
+    return f"{sigmoid_peak_slope():g}"
 
 
 @fact(PAGE, ko="`sigmoid`의 도함수는 최대 {}이므로", en="`sigmoid`'s derivative is at most {}, so")
 def sigmoid_derivative_max_in_correction():
-    return _sigmoid_derivative_max()
+    return f"{sigmoid_peak_slope():g}"
 
 
 @fact(PAGE, ko="마지막 층보다 {0} 배 넘게 작음을", en="more than {1} times smaller than the last")
@@ -154,7 +132,7 @@ def vanishing_gradient_ratio():
     en="asking for a {} EiB ($2^{{{}}}$ bytes) array fails at once with `{}`",
 )
 def memory_error():
-    error = _raised(r"^(\w+): Unable to allocate ([\d.]+) EiB .* shape \((\d+),\)")
+    error = raised(PAGE, r"^(\w+): Unable to allocate ([\d.]+) EiB .* shape \((\d+),\)")
     size = int(error[3])
     if size != 2 ** round(math.log2(size)):
         raise ValueError(f"{size} bytes is not a power of 2")

@@ -1,18 +1,13 @@
 """Facts the last-layer and loss page states in prose (docs/cheatsheets/last-layer-loss.md)."""
 
-import re
-
 import keras
 import numpy as np
 import sklearn.preprocessing
 
 from keras_kb.facts import fact, printed
+from tests.support.library import snake_case
 
 PAGE = "cheatsheets/last-layer-loss.md"
-
-
-def _snake(name):
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
 def _accuracy_becomes(labels, units, activation, loss):
@@ -21,7 +16,7 @@ def _accuracy_becomes(labels, units, activation, loss):
     model = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(units, activation)])
     model.compile(loss=loss, metrics=["accuracy"])
     model.evaluate(x, labels, verbose=0)
-    return _snake(type(model.metrics[-1].metrics[0]).__name__)
+    return snake_case(type(model.metrics[-1].metrics[0]).__name__)
 
 
 def _one(names):
@@ -61,7 +56,7 @@ def accuracy_resolution():
     en="it becomes `{}` even though the loss is `binary_crossentropy`",
 )
 def multilabel_accuracy_becomes():
-    return _snake(printed(PAGE, r"'accuracy': '(\w+)'")[1])
+    return snake_case(printed(PAGE, r"'accuracy': '(\w+)'")[1])
 
 
 @fact(

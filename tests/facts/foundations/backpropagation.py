@@ -5,10 +5,10 @@ import math
 
 import keras
 import numpy as np
-import tensorflow as tf
 from sklearn.model_selection import train_test_split
 
 from keras_kb.facts import fact, printed
+from tests.support.library import sigmoid_peak_slope
 
 PAGE = "foundations/backpropagation.md"
 MATRIX = "${}$ | $\\begin{{pmatrix}} {} & {} \\\\ {} & {} \\end{{pmatrix}}$"
@@ -22,15 +22,6 @@ def _matrices():
 
 def _vector(name):
     return [f"{float(v):g}" for v in printed(PAGE, rf"\b{name} \[([^\]]+)\]")[1].split()]
-
-
-def _sigmoid_peak_slope():
-    """The largest derivative of Keras's sigmoid, by automatic differentiation."""
-    z = tf.constant(np.linspace(-10, 10, 2001))
-    with tf.GradientTape() as tape:
-        tape.watch(z)
-        out = keras.activations.sigmoid(z)
-    return float(tf.reduce_max(tape.gradient(out, z)))
 
 
 def _hidden_layers():
@@ -103,7 +94,7 @@ def keras_step_learning_rate():
     en="The derivative of `sigmoid` is at most {},",
 )
 def sigmoid_slope_peak():
-    return f"{_sigmoid_peak_slope():g}"
+    return f"{sigmoid_peak_slope():g}"
 
 
 @fact(
@@ -112,7 +103,7 @@ def sigmoid_slope_peak():
     en="multiply to at most ${}^{{10}} \\approx 10^{{{}}}$",
 )
 def ten_sigmoid_layers_bound():
-    peak = _sigmoid_peak_slope()
+    peak = sigmoid_peak_slope()
     return f"{peak:g}", str(round(math.log10(peak**10)))
 
 
@@ -170,7 +161,7 @@ def sigmoid_gradient_ratio_order():
     en="ratio is larger than ${}^{} \\approx {} \\times 10^{{{}}}$",
 )
 def sigmoid_ratio_above_derivative_bound():
-    peak, layers = _sigmoid_peak_slope(), int(_hidden_layers())
+    peak, layers = sigmoid_peak_slope(), int(_hidden_layers())
     ratio = float(printed(PAGE, r"sigmoid +first layer .* ratio (\S+)")[1])
     assert ratio > peak**layers, "the ratio is not above the derivatives' bound"
     return (f"{peak:g}", str(layers), *_power_of_ten(peak**layers))
@@ -184,7 +175,7 @@ def sigmoid_ratio_above_derivative_bound():
 )
 def derivative_product_bound():
     layers = _hidden_layers()
-    return layers, f"{_sigmoid_peak_slope():g}", layers
+    return layers, f"{sigmoid_peak_slope():g}", layers
 
 
 @fact(

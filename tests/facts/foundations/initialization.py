@@ -6,6 +6,7 @@ import keras
 import numpy as np
 
 from keras_kb.facts import fact, printed
+from tests.support.library import snake_case
 
 PAGE = "foundations/initialization.md"
 FAN_IN, FAN_OUT = 300, 500  # another kernel than the page's, so the constants are general
@@ -21,10 +22,6 @@ def _variance_constant(name, fans):
     kernel = keras.initializers.get({"class_name": name, "config": {"seed": 0}})
     variance = float(np.var(kernel((FAN_IN, FAN_OUT)).numpy()))
     return f"{round(variance * fans, 1):g}"
-
-
-def _snake(name):
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
 def _depth():
@@ -106,7 +103,7 @@ def sampled_kernel_shape():
     PAGE, ko="| `{}` (`Dense`의 기본값) | " + GLOROT, en="| `{}` (the `Dense` default) | " + GLOROT
 )
 def table_glorot_uniform():
-    default = _snake(type(keras.layers.Dense(1).kernel_initializer).__name__)
+    default = snake_case(type(keras.layers.Dense(1).kernel_initializer).__name__)
     return default, _variance_constant("GlorotUniform", FAN_IN + FAN_OUT)
 
 
@@ -134,7 +131,7 @@ def dense_defaults():
     dense = keras.layers.Dense(4)
     dense.build((None, 3))
     (bias,) = set(dense.bias.numpy().tolist())
-    return _snake(type(dense.kernel_initializer).__name__), f"{bias:g}"
+    return snake_case(type(dense.kernel_initializer).__name__), f"{bias:g}"
 
 
 @fact(

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import keras
 
-from keras_kb import outputs, pages
-from keras_kb.facts import fact, printed
+from keras_kb.facts import fact, printed, raised
 
 PAGE = "models/embeddings.md"
 
@@ -20,15 +19,6 @@ def _rank(shape: str) -> str:
 
 def _embedding_dimension() -> str:
     return printed(PAGE, r"\(None, 1, (\d+)\) -> \(None, 1, 1\)")[1]
-
-
-def _raised(pattern: str) -> re.Match:
-    """The first match of ``pattern`` in the exceptions the page's blocks raised."""
-    for _, record in outputs.page_records(pages.Page(pages.DOCS / PAGE)):
-        for fence in record.fences if record else []:
-            if match := re.search(pattern, fence.error):
-                return match
-    raise LookupError(f"docs/{PAGE}: no recorded exception matches {pattern!r}")
 
 
 def _keras_minor() -> str:
@@ -184,7 +174,7 @@ def keras2_example_version():
     en="A bare matrix is read as a list of its {} rows",
 )
 def bare_matrix_rows_correction():
-    return _raised(r"with a weight list of length (\d+)")[1]
+    return raised(PAGE, r"with a weight list of length (\d+)")[1]
 
 
 @fact(
@@ -193,7 +183,7 @@ def bare_matrix_rows_correction():
     en="The bare matrix is read as a list of {} rows",
 )
 def bare_matrix_rows():
-    return _raised(r"with a weight list of length (\d+)")[1]
+    return raised(PAGE, r"with a weight list of length (\d+)")[1]
 
 
 @fact(

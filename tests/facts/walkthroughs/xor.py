@@ -5,18 +5,11 @@ import re
 
 import keras
 import numpy as np
-import tensorflow as tf
 
 from keras_kb.facts import fact, notebook_printed
+from tests.support.library import derivative, sigmoid_peak_slope
 
 PAGE = "walkthroughs/xor.md"
-
-
-def _derivative(activation, z):
-    z = tf.Variable(np.asarray(z, dtype="float32"))
-    with tf.GradientTape() as tape:
-        out = activation(z)
-    return tape.gradient(out, z).numpy()
 
 
 def _same(values):
@@ -89,7 +82,7 @@ def loss_of_guessing():
     en="The sigmoid's derivative is at most {} and",
 )
 def sigmoid_derivative_max():
-    return f"{_derivative(keras.activations.sigmoid, np.linspace(-10, 10, 2001)).max():g}"
+    return f"{sigmoid_peak_slope():g}"
 
 
 @fact(
@@ -101,7 +94,7 @@ def relu_derivative_for_positive_inputs():
     slopes = {
         f"{d:g}"
         for activation in (keras.activations.relu, keras.activations.leaky_relu)
-        for d in _derivative(activation, [0.1, 1.0, 5.0])
+        for d in derivative(activation, [0.1, 1.0, 5.0])
     }
     return (_same(sorted(slopes)),) * 2
 
