@@ -10,7 +10,8 @@ import re
 
 import pytest
 
-from keras_kb import pages
+from keras_kb import pages, terminology
+from tests.support.site import markdown_tables
 
 BRITISH = re.compile(
     r"\b(\w*(?:organis|recognis|normalis|regularis|initialis|summaris|minimis|maximis|optimis"
@@ -55,3 +56,60 @@ def test_keras_3_takes_the_particle_for_sam(page):
 def test_the_patterns_can_fail():
     assert BRITISH.search("it normalises the colour") and not BRITISH.search("it normalizes")
     assert KERAS_3_PARTICLE.search("Keras 3는 독립") and not KERAS_3_PARTICLE.search("Keras 3은")
+
+
+# The terminology sheet (terminology.tsv, read by keras_kb/terminology.py): one term per concept.
+@pytest.mark.parametrize("page", pages.all_pages(), ids=str)
+def test_pages_use_the_canonical_terms(page):
+    found = [
+        f"{page}:{line}: {word!r} -> {term.canonical(page.language)!r} ({term.concept})"
+        for line, word, term in terminology.drift(page.read_text(encoding="utf-8"), page.language)
+    ]
+    assert not found, "write the terminology sheet's term (terminology.tsv):\n  " + "\n  ".join(
+        found
+    )
+
+
+def test_the_sheet_does_not_avoid_its_own_terms():
+    clashes = [
+        f"{term.concept}: {language} avoids {other.concept}'s term {other.canonical(language)!r}"
+        for term in terminology.terms()
+        for language in ("ko", "en")
+        for other in terminology.terms()
+        if term.avoid(language) and term.avoid(language).search(other.canonical(language))
+    ]
+    assert not clashes, "\n".join(clashes)
+
+
+def test_one_canonical_term_per_concept():
+    for language in ("ko", "en"):
+        seen: dict[str, str] = {}
+        for term in terminology.terms():
+            previous = seen.setdefault(term.canonical(language), term.concept)
+            shared = {previous, term.concept} <= {"backward pass", "backpropagation"}
+            assert previous == term.concept or shared, (
+                f"{term.canonical(language)!r} names both {previous!r} and {term.concept!r}"
+            )
+
+
+GLOSSARY = pages.Page(pages.DOCS / "appendix/glossary.md")
+
+
+@pytest.mark.parametrize("page", [GLOSSARY, GLOSSARY.twin], ids=str)
+def test_glossary_uses_the_sheet(page):
+    """Each glossary row names concepts of the sheet, by their canonical Korean and English."""
+    pairs = {(term.ko, term.en) for term in terminology.terms()}
+    unknown = []
+    for row in [row for table in markdown_tables(page) for row in table]:
+        korean, english = (cell.split(", ") for cell in row[:2])
+        if len(korean) != len(english):
+            unknown.append(f"{row[0]!r} / {row[1]!r}: not one Korean term per English term")
+        pairs_here = zip(korean, english, strict=False)  # a length mismatch is reported above
+        unknown += [f"{k!r} / {e!r}" for k, e in pairs_here if (k, e) not in pairs]
+    assert not unknown, f"{page}: glossary rows not in terminology.tsv:\n  " + "\n  ".join(unknown)
+
+
+def test_drift_is_found_outside_code_and_quotes():
+    text = '기울기와 그래디언트\n`그래디언트` "그래디언트" [x](그래디언트.md)\n그래디언트 부스팅'
+    assert [(line, word) for line, word, _ in terminology.drift(text, "ko")] == [(1, "그래디언트")]
+    assert terminology.drift("a feed-forward net", "en")[0][2].concept.startswith("feedforward")

@@ -85,7 +85,12 @@ NUMBER = re.compile(
     r"(?<![A-Za-z0-9_.])[-−]?\d+(?:,\d{3})*(?:\.\d+)?(?:e-?\d+)?(?:만)?(?![A-Za-z0-9_])"
 )
 HANGUL = re.compile(r"[가-힣]")
-IGNORED = re.compile(r"<!--.*?-->|\]\([^)]*\)|\{[:#.][^}]*\}|^\s*--8<--.*$", re.S | re.M)
+# references to the original notes by number ("노트 004", "note 004"): an English page names
+# them less often, because its readers cannot read the notes
+NOTE_REFERENCE = r"(?:노트|(?i:\bnotes?))\s+\d{3}(?:\s*(?:,|과|와|및|and)\s*\d{3})*"
+IGNORED = re.compile(
+    rf"<!--.*?-->|\]\([^)]*\)|\{{[:#.][^}}]*\}}|^\s*--8<--.*$|{NOTE_REFERENCE}", re.S | re.M
+)
 
 
 def _number(token: str) -> str:

@@ -6,6 +6,7 @@ SVGs keep text as text (no font is embedded) and carry no date or random ids, so
 always gives the same bytes, and ``tests/test_figures.py`` can tell when a figure is out of date.
 
     python -m keras_kb.commands.figures            # regenerate every figure
+    python -m keras_kb.commands.figures conv_padding_stride   # only the figures named
 """
 
 from __future__ import annotations
@@ -84,9 +85,14 @@ def target(path: Path, lang: str) -> Path:
     return OUTPUT / f"{path.stem.replace('_', '-')}.{lang}.svg"
 
 
-def main() -> int:
+def main(names: list[str]) -> int:
     OUTPUT.mkdir(parents=True, exist_ok=True)
-    for path in sources():
+    chosen = [p for p in sources() if not names or p.stem in names]
+    unknown = set(names) - {p.stem for p in chosen}
+    if unknown:
+        print(f"no such figure in {SOURCES.relative_to(DOCS.parent)}: {sorted(unknown)}")
+        return 2
+    for path in chosen:
         for lang in LANGUAGES:
             target(path, lang).write_bytes(render(path, lang))
             print(f"wrote {target(path, lang).relative_to(DOCS.parent)}")
@@ -94,4 +100,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
