@@ -163,3 +163,18 @@ def test_corrections_page_lists_exactly_the_ledger(page):
         f"  listed on the page, not corrected in the ledger: {sorted(listed - ledger)}\n"
         f"  corrected in the ledger, not on the page: {sorted(ledger - listed)}"
     )
+
+
+NOTES_PAGE = pages.Page(pages.DOCS / "appendix/notes.md")
+STATUS_COLUMNS = ("confirmed", "corrected", "conceptual", "no claim")  # the table's last four
+
+
+@pytest.mark.parametrize("page", [NOTES_PAGE, NOTES_PAGE.twin], ids=str)
+def test_notes_page_counts_match_the_ledgers(page):
+    rows = {row[0]: row for table in markdown_tables(page) for row in table}
+    assert sorted(rows) == NOTE_IDS, f"{page}: one table row per note"
+    for note in NOTE_IDS:
+        statuses = [claim.status for claim in notes.ledger(note)]
+        counted = [statuses.count(status) for status in STATUS_COLUMNS]
+        shown = [int(cell) for cell in rows[note][-4:]]
+        assert shown == counted, f"{page}: note {note} shows {shown}, its ledger counts {counted}"
