@@ -40,12 +40,16 @@ def augment(index: dict, langs: dict) -> dict:
     """Add the Korean fields to every entry and the query-side dictionary to the config."""
     terms: set[str] = set()
     suffixes = set(korean.BASE_SUFFIXES)
+    other_languages = tuple(langs["prefixes"].values())
     for doc in index["docs"]:
+        korean_page = not doc["location"].startswith(other_languages)
         for name, source in (("ko_title", doc.get("title", "")), ("ko_text", doc.get("text", ""))):
-            analysis = korean.analyse(korean.plain_text(source))
-            if analysis.atoms:
-                doc[name] = " ".join(analysis.atoms)
-                terms.update(analysis.atoms)
+            text = korean.plain_text(source)
+            analysis = korean.analyse(text)
+            atoms = analysis.atoms + (korean.readings(text) if korean_page else [])
+            if atoms:
+                doc[name] = " ".join(atoms)
+                terms.update(atoms)
             suffixes.update(s for s in analysis.suffixes if len(s) <= MAX_SUFFIX)
     index["config"]["fields"].update(FIELDS)
     index["config"]["kb"] = {

@@ -96,6 +96,7 @@ def test_search_finds_the_expected_page(context, site_url, built_site):
         f"Korean-aware {recall['korean-aware']:.2f} (page or its twin: "
         f"{recall['korean-aware, either language']:.2f}; {time.perf_counter() - started:.1f} s)"
     )
+    REPORT.extend(f"  search miss {miss}" for miss in misses)  # within the tolerance, still shown
     assert not errors, "\n".join(errors)
     assert len(rows) >= 40 and {r[0] for r in rows} == {"ko", "en"}
     assert recall["korean-aware"] >= 0.95 and not [m for m in misses if "before" in m], "\n".join(
@@ -115,6 +116,9 @@ QUERY_CUTS = {  # what the reader types -> what lunr is asked (search-ko.js)
     "활성화함수는": "활성화 함수",
     "과대적합을 막는 방법": "과대적합 막 방법",
     "EarlyStopping을": "EarlyStopping",
+    "Conv2D층": "+Conv2D 층",  # the glued Latin name is required: 층 alone matches every page
+    "LSTM층을": "+LSTM 층",
+    "K-폴드": "폴드",  # a lone K would match every k* word
     "return_sequences": "return_sequences",
     "+손실함수": "+손실 +함수",
     "없는낱말을": "없는낱말",

@@ -52,3 +52,19 @@ def test_search_index_has_korean_fields(built_site):
     assert not any(re.search(r"[<>]", d.get("ko_text", "")) for d in index["docs"])
     # what the reader sees is untouched: titles and texts are Material's own
     assert not any("ko_" in d["text"] for d in index["docs"])
+
+
+def test_latin_names_get_their_hangul_reading():
+    assert korean.readings("`softmax`와 Sigmoid, skip-gram; softmaxes, my_relu") == [
+        "소프트맥스",
+        "시그모이드",
+        "스킵그램",
+    ]
+
+
+def test_readings_index_only_korean_pages(built_site):
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    activations = next(d for d in index["docs"] if d["location"] == "cheatsheets/activations.html")
+    assert "소프트맥스" in activations.get("ko_text", "")
+    english = [d for d in index["docs"] if d["location"].startswith("en/")]
+    assert not any("소프트맥스" in d.get("ko_text", "") for d in english)

@@ -142,7 +142,8 @@ def test_version_tables_are_generated_from_the_record():
         assert path.read_text(encoding="utf-8") == matrix.render(ENTRIES, lang), (
             f"{pages.rel(path)} is stale: run python -m keras_kb.commands.matrix --render"
         )
-    for page in (pages.DOCS / "appendix/verification.md", pages.DOCS / "appendix/verification.en.md"):
+    verification = pages.Page(pages.DOCS / "appendix/verification.md")
+    for page in (verification.source, verification.twin.source):
         lang = pages.Page(page).language
         include = f'--8<-- "{pages.rel(matrix.TABLES[lang])}"'
         assert include in page.read_text(encoding="utf-8"), f"{pages.rel(page)}: {include}"

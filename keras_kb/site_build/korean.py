@@ -48,6 +48,30 @@ class Analysis:
 DOMAIN_WORDS = ("이진", "역전파", "드롭아웃", "미니배치", "합성곱", "소프트맥스", "임베딩")
 
 
+# Hangul readings of names the pages write in Latin letters: a Korean reader types 소프트맥스 or
+# 시그모이드를 where the page says `softmax`. An entry whose text holds the name also gets its
+# reading as an atom, once per occurrence, so the reading ranks the page as the name would.
+READINGS = {
+    "softmax": "소프트맥스",
+    "sigmoid": "시그모이드",
+    "relu": "렐루",
+    "tanh": "하이퍼볼릭탄젠트",
+    "keras": "케라스",
+    "tensorflow": "텐서플로",
+    "numpy": "넘파이",
+    "skip-gram": "스킵그램",
+    "adam": "아담",
+    "dropout": "드롭아웃",
+    "embedding": "임베딩",
+}
+LATIN_NAME = re.compile(r"(?<![A-Za-z0-9_])(" + "|".join(READINGS) + r")(?![A-Za-z0-9])", re.I)
+
+
+def readings(text: str) -> list[str]:
+    """The Hangul reading of every Latin name of READINGS in ``text``, once per occurrence."""
+    return [READINGS[m[1].lower()] for m in LATIN_NAME.finditer(text)]
+
+
 @functools.cache
 def kiwi():
     from kiwipiepy import Kiwi  # heavy (model load): only when the site is built

@@ -71,15 +71,23 @@
       var lead = /^[+\-]/.test(word) ? word[0] : ""
       var core = word.slice(lead.length)
       if (!HANGUL.test(core) || /["*~^:]/.test(core)) return word // lunr syntax: leave it
-      var pieces = []
+      var pieces = [], latin = []
       var runs = core.match(RUNS)
       runs.forEach(function (run, r) {
-        if (!HANGUL.test(run)) { pieces.push(run); return }
+        if (!HANGUL.test(run)) {
+          run = run.replace(/^[\-_.]+|[\-_.]+$/g, "") // K-폴드: the hyphen only joins
+          if (run.length > 1) { pieces.push(run); latin.push(run) } // a lone K would match k*
+          return
+        }
         var atoms = segment(run)
         if (!atoms.length && r === 0) atoms = [run] // a lone particle-like word stays
         pieces.push.apply(pieces, atoms)
       })
-      return pieces.map(function (p) { return lead + p }).join(" ")
+      // Conv2D층, LSTM층을: the Latin name is the subject, the glued noun only narrows it
+      var glued = latin.length && pieces.length > latin.length && !lead
+      return pieces.map(function (p) {
+        return (glued && latin.indexOf(p) >= 0 ? "+" : lead) + p
+      }).join(" ")
     }).join(" ").trim()
   }
 
