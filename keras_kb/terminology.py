@@ -20,7 +20,7 @@ SHEET = ROOT / "terminology.tsv"
 # what is not the page's own prose: fenced code, code spans, quotations, link targets, comments,
 # math and snippet includes
 NOT_PROSE = re.compile(
-    r"^(\s*)(`{3,}).*?^\1\2"
+    r"^([ \t]*)(`{3,}).*?^\1\2"
     r"|`[^`\n]+`"
     r"|\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’"
     r"|\]\([^)]*\)|<!--.*?-->|\$\$.*?\$\$|\$[^$\n]+\$"

@@ -12,7 +12,7 @@ NEXT_STEPS = {"ko": "다음 단계", "en": "Next steps"}
 LINK = re.compile(r"\]\((?P<target>[^)#\s]+\.md)(?:#[^)\s]*)?\)")
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*$", re.M)
 NOTE_NUMBER = {"ko": re.compile(r"노트\s*\d{3}"), "en": re.compile(r"\bnotes?\s+\d{3}", re.I)}
-FENCED = re.compile(r"^(\s*)(`{3,}).*?^\1\2", re.M | re.S)
+FENCED = re.compile(r"^([ \t]*)(`{3,}).*?^\1\2", re.M | re.S)
 
 
 def _content_pages():

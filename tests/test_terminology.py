@@ -113,3 +113,5 @@ def test_drift_is_found_outside_code_and_quotes():
     text = '기울기와 그래디언트\n`그래디언트` "그래디언트" [x](그래디언트.md)\n그래디언트 부스팅'
     assert [(line, word) for line, word, _ in terminology.drift(text, "ko")] == [(1, "그래디언트")]
     assert terminology.drift("a feed-forward net", "en")[0][2].concept.startswith("feedforward")
+    between_fences = "x\n\n```python\n1\n```\n그래디언트\n\n```python\n2\n```\n"
+    assert [line for line, _, _ in terminology.drift(between_fences, "ko")] == [6]

@@ -1,8 +1,9 @@
-"""The tested-versions record: the home page's table, pyproject's range and the installed versions.
+"""The tested-versions record: the verification page's table, pyproject's range, installed versions.
 
 `python -m keras_kb.commands.matrix` runs the suite per TensorFlow release and writes
-snippets/home/tested-versions.json plus the tables the home page includes. Installs come from
-requirements.lock (`./dev` passes it to pip as constraints; `./dev lock` refreshes it).
+snippets/appendix/tested-versions.json plus the tables the verification page includes.
+Installs come from requirements.lock (`./dev` passes it to pip as constraints; `./dev lock`
+refreshes it).
 """
 
 import re

@@ -1,7 +1,8 @@
-"""Rename a heading's anchor everywhere it is referred to: the notes' ledgers and every link.
+"""Rename a heading's anchor everywhere it is referred to: the coverage tables and every link.
 
-After retitling a heading, the old anchor lives on in ``coverage/ledger/*.tsv`` (the ko_anchor or
-en_anchor column of rows for that page) and in links from other pages (``page.md#anchor``).
+After retitling a heading, the old anchor lives on in ``coverage/**/*.tsv`` (the ko_anchor or
+en_anchor column of rows for that page: the ledgers and the heading/code tables) and in links
+from other pages (``page.md#anchor``).
 
     python -m keras_kb.commands.anchors docs/models/cnn.md old-anchor new-anchor
     python -m keras_kb.commands.anchors docs/models/cnn.en.md old-anchor new-anchor
@@ -17,15 +18,20 @@ from keras_kb import pages
 from keras_kb.commands import notes
 
 
-def _rename_in_ledgers(page: pages.Page, old: str, new: str) -> int:
-    column = 3 if page.is_default_language else 4  # ko_anchor or en_anchor
-    target = pages.rel(page.korean.source).removeprefix("docs/")
+def _rename_in_tables(page: pages.Page, old: str, new: str) -> int:
+    """The anchor cells of rows for this page in every coverage table (ledgers included)."""
+    column_name = "ko_anchor" if page.is_default_language else "en_anchor"
+    target = page.korean.name
     changed = 0
-    for path in sorted(notes.LEDGER.glob("*.tsv")):
+    for path in sorted(notes.COVERAGE.rglob("*.tsv")):
         rows = path.read_text(encoding="utf-8").split("\n")
-        for i, row in enumerate(rows):
+        header = rows[0].split("\t")
+        if "page" not in header or column_name not in header:
+            continue
+        where, column = header.index("page"), header.index(column_name)
+        for i, row in enumerate(rows[1:], start=1):
             cells = row.split("\t")
-            if len(cells) > column and cells[2] == target and cells[column] == old:
+            if len(cells) > column and cells[where] == target and cells[column] == old:
                 cells[column] = new
                 rows[i] = "\t".join(cells)
                 changed += 1
@@ -57,8 +63,8 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     page, old, new = pages.Page(Path(argv[0]).resolve()), argv[1], argv[2]
-    rows, links = _rename_in_ledgers(page, old, new), _rename_in_links(page, old, new)
-    print(f"ledger rows: {rows}, links: {links}")
+    rows, links = _rename_in_tables(page, old, new), _rename_in_links(page, old, new)
+    print(f"coverage rows: {rows}, links: {links}")
     return 0
 
 

@@ -8,8 +8,8 @@ Each entry gets its own `.venv-tf<minor>` with `pip install -e ".[test]" "tensor
 and lets pip resolve Keras and NumPy against pyproject.toml (TF 2.16 pulls NumPy 1.x, TF 2.21
 NumPy 2.x). It runs the examples and the site checks, browser tests excluded (they test the
 rendered site, not TensorFlow), and records versions, counts, time and the venv's whole
-`pip freeze` (with its sha256) in snippets/home/tested-versions.json. From that file it writes
-the tables the home page includes (snippets/home/tested-versions.ko.md and .en.md);
+`pip freeze` (with its sha256) in snippets/appendix/tested-versions.json. From that file it writes
+the tables the verification page includes (snippets/appendix/tested-versions.ko.md and .en.md);
 tests/test_versions.py checks that they agree, that the installed TensorFlow/Keras appear in it,
 and that pyproject's range matches its ends.
 """
@@ -30,8 +30,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-RESULTS = ROOT / "snippets/home/tested-versions.json"
-TABLES = {lang: ROOT / f"snippets/home/tested-versions.{lang}.md" for lang in ("ko", "en")}
+RESULTS = ROOT / "snippets/appendix/tested-versions.json"
+TABLES = {lang: ROOT / f"snippets/appendix/tested-versions.{lang}.md" for lang in ("ko", "en")}
 
 # minor release -> extra requirements; pip resolves the rest against pyproject.toml
 ENTRIES: dict[str, list[str]] = {
@@ -153,7 +153,7 @@ def _minor(version: str) -> str:
 
 
 def render(results: list[dict], lang: str) -> str:
-    """The home page's version paragraph and table, in one language, from the recorded runs."""
+    """The verification page's version paragraph and table in one language, from the record."""
     tested = sorted({_minor(r["tensorflow"]) for r in results}, key=_key)
     low, high = tested[0], tested[-1]
     keras = sorted({r["keras"] for r in results}, key=_key)

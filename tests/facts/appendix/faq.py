@@ -15,7 +15,7 @@ PAGE = "appendix/faq.md"
 @fact(
     PAGE,
     ko="{}차원 입력 `(배치, 타임스텝, 특성)`",
-    en="on a {}-dimensional input `(batch, time steps, features)`",
+    en="on a {}-dimensional input `(batch, timesteps, features)`",
 )
 def dense_input_rank():
     shapes = ast.literal_eval(printed(PAGE, r"\[\(None, 20, 16\).*\]")[0])
@@ -24,7 +24,7 @@ def dense_input_rank():
 
 @fact(
     PAGE,
-    ko="출력 유닛이 {}에 갇히면(죽은 ReLU) 그래디언트도 {}이 됩니다",
+    ko="출력 유닛이 {}에 갇히면(죽은 ReLU) 기울기도 {}이 됩니다",
     en="an output unit stuck at {} (a dead ReLU) gets a gradient of {}",
 )
 def dead_relu():

@@ -18,7 +18,7 @@ def _minor(version: str) -> tuple[int, int]:
 
 def _tested():
     """(oldest tested TensorFlow, newest, the one Keras minor both ran with) from the matrix."""
-    entries = json.loads((SNIPPETS / "home" / "tested-versions.json").read_text())["entries"]
+    entries = json.loads((SNIPPETS / "appendix" / "tested-versions.json").read_text())["entries"]
     tensorflow = sorted(_minor(e["tensorflow"]) for e in entries if e["ok"])
     (keras,) = {_minor(e["keras"]) for e in entries if e["ok"]}
     return tensorflow[0], tensorflow[-1], keras

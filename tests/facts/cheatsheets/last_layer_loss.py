@@ -160,3 +160,18 @@ def one_hot_holds_one():
 def one_hot_class_two():
     row = keras.utils.to_categorical([2], num_classes=3)[0]
     return "[" + ", ".join(f"{v:g}" for v in row) + "]"
+
+
+@fact(
+    PAGE,
+    ko="레이블이 1인 샘플에 $p = {}$을 내면 교차 엔트로피는 약 {}이지만 제곱 오차 $(1 - p)^2$는 "
+    "{}에 그칩니다",
+    en="For a sample labeled 1, predicting $p = {}$ costs a cross-entropy of about {}, but a "
+    "squared error $(1 - p)^2$ of only {}",
+)
+def confident_mistake_costs():
+    p = 0.01
+    label, prediction = np.array([[1.0]]), np.array([[p]])
+    cross_entropy = float(keras.losses.binary_crossentropy(label, prediction)[0])
+    squared = float(keras.losses.mean_squared_error(label, prediction)[0])
+    return f"{p:g}", f"{cross_entropy:.2f}", f"{squared:.2f}"

@@ -41,8 +41,8 @@ def flattened_rank():
 
 @fact(
     PAGE,
-    ko="`Dense`가 스텝마다 따로 적용되어 출력도 {}D가 됩니다",
-    en="the `Dense` is applied to each step separately and its output stays {}D",
+    ko="`Dense`가 타임스텝마다 따로 적용되어 출력도 {}D가 됩니다",
+    en="the `Dense` is applied to each timestep separately and its output stays {}D",
 )
 def dense_on_steps_rank():
     return str(_rank(layers.Conv1D(32, 3), layers.Dense(1)))

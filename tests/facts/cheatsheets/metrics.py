@@ -4,6 +4,7 @@ import re
 
 import keras
 
+from keras_kb.commands import figures
 from keras_kb.facts import fact, printed
 
 PAGE = "cheatsheets/metrics.md"
@@ -101,4 +102,35 @@ def accuracy_up_loss_up():
         f"{float(later[2]):.1f}",
         earlier[3],
         later[3],
+    )
+
+
+
+@fact(
+    PAGE,
+    ko="양성으로 예측한 {1}개 중 {0}개가 진짜 양성이라 정밀도는 {0}/{1} = {2}, "
+    "진짜 양성 {3}개 중 {0}개를 찾아내 재현율은 {0}/{3} = {4}입니다",
+    en="Of the {1} samples predicted positive, {0} are positive, so precision is {0}/{1} = {2}; "
+    "{0} of the {3} positives are found, so recall is {0}/{3} = {4}",
+)
+def confusion_matrix_counts():
+    # the example's labels and scores, as the page's figure reads them from the snippet
+    y_true, y_score = figures._module(figures.SOURCES / "precision_recall.py")._example()
+    count = {
+        name: int(metric(y_true, y_score))  # each cuts at 0.5, as the page's Precision and Recall
+        for name, metric in (
+            ("tp", keras.metrics.TruePositives()),
+            ("fp", keras.metrics.FalsePositives()),
+            ("fn", keras.metrics.FalseNegatives()),
+        )
+    }
+    precision = printed(PAGE, r"precision: scikit-learn ([\d.]+)")[1]
+    recall = printed(PAGE, r"recall: scikit-learn ([\d.]+)")[1]
+    tp = count["tp"]
+    return (
+        str(tp),
+        str(tp + count["fp"]),
+        f"{float(precision):g}",
+        str(tp + count["fn"]),
+        f"{float(recall):g}",
     )

@@ -74,7 +74,7 @@ def rmsprop_momentum_default():
 
 @fact(
     PAGE,
-    ko="크기가 {}배 다른 기울기 두 개로 한 걸음을 밟아, 둘 다 거의 같은 보폭(약 {})으로",
+    ko="크기가 {}배 다른 기울기 두 개로 한 걸음을 밟아, 둘 다 거의 같은 걸음 크기(약 {})로",
     en="two gradients {} times apart in size: both move by almost the same step (about {})",
 )
 def rmsprop_equal_steps():

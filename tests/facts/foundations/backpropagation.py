@@ -196,7 +196,7 @@ def _train_share():
     return str(len(first))  # of 100 samples: a percentage
 
 
-@fact(PAGE, ko="학습 데이터의 {}%만 썼는데", en="to keep {}% of the training data")
+@fact(PAGE, ko="훈련 데이터의 {}%만 썼는데", en="to keep {}% of the training data")
 def note_train_share():
     return _train_share()
 

@@ -110,7 +110,7 @@ def note_batch_sizes():
 
 @fact(
     PAGE,
-    ko="샘플 {}개로 큰 모델을 {} 에포크 학습하면, 학습 손실은 {}에 가까워지지만",
+    ko="샘플 {}개로 큰 모델을 {} 에포크 학습하면, 훈련 손실은 {}에 가까워지지만",
     en="Train a big model on {} samples for {} epochs: the training loss approaches {}",
 )
 def overfitting_run():

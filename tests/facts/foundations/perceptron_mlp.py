@@ -1,5 +1,6 @@
 """Facts the perceptron and MLP page states in prose (docs/foundations/perceptron-mlp.md)."""
 
+import importlib.util
 import itertools
 import re
 
@@ -7,6 +8,7 @@ import keras
 import numpy as np
 
 from keras_kb.facts import fact, printed
+from keras_kb.pages import SNIPPETS
 
 PAGE = "foundations/perceptron-mlp.md"
 BACKEND_NAMES = {"tensorflow": "TensorFlow", "jax": "JAX", "torch": "PyTorch"}
@@ -84,3 +86,32 @@ def inference_only_backend():
 @fact(PAGE, ko="이 사이트는 {} 백엔드를 씁니다", en="This site uses the {} backend")
 def site_backend():
     return BACKEND_NAMES[printed(PAGE, r"backend: (\w+)")[1]]
+
+
+def _xor_figure():
+    """The 2-2-1 network of perceptrons the XOR figure draws (snippets/figures)."""
+    path = SNIPPETS / "figures" / "xor_decision_boundary.py"
+    spec = importlib.util.spec_from_file_location("xor_decision_boundary_figure", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _vector(values):
+    return "[" + ", ".join(f"{float(v):g}" for v in values) + "]"
+
+
+@fact(
+    PAGE,
+    ko="은닉 뉴런 하나는 OR(가중치 `{}`, 편향 `{}`), 다른 하나는 위의 AND 퍼셉트론이고, "
+    '출력 뉴런은 "OR이면서 AND가 아님"(가중치 `{}`, 편향 `{}`)을 계산합니다',
+    en="One hidden unit is OR (weights `{}`, bias `{}`), the other is the AND perceptron from "
+    'above, and the output unit computes "OR and not AND" (weights `{}`, bias `{}`)',
+)
+def xor_network_of_perceptrons():
+    figure = _xor_figure()
+    x = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
+    assert np.array_equal(figure.network(x), [0, 1, 1, 0]), "the network does not solve XOR"
+    assert np.array_equal(figure.perceptron(x, figure.W_OR, figure.B_OR), [0, 1, 1, 1])
+    assert np.array_equal(figure.perceptron(x, figure.W_AND, figure.B_AND), [0, 0, 0, 1])
+    return (_vector(figure.W_OR), f"{figure.B_OR:g}", _vector(figure.W_OUT), f"{figure.B_OUT:g}")

@@ -21,7 +21,7 @@ def split_sizes():
 @fact(
     PAGE,
     ko="노트의 `Dense(32, input_shape=(784,))`도 같은 경고를 내고(입력 n × {}, 출력 {}라는",
-    en="The note's `Dense(32, input_shape=(784,))` triggers the same warning (its shapes, "
+    en="The notes' `Dense(32, input_shape=(784,))` triggers the same warning (its shapes, "
     "input n × {} and output {},",
 )
 def note_layer_shapes():

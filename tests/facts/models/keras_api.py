@@ -1,5 +1,6 @@
 """Facts the Keras API page states in prose (docs/models/keras-api.md)."""
 
+import importlib.util
 import inspect
 import json
 
@@ -9,6 +10,7 @@ from keras.src.trainers.data_adapters.array_data_adapter import ArrayDataAdapter
 from keras.src.trainers.data_adapters.array_slicing import train_validation_split
 
 from keras_kb.facts import fact, printed
+from keras_kb.pages import SNIPPETS
 
 PAGE = "models/keras-api.md"
 
@@ -26,6 +28,24 @@ def _default_batch_size() -> str:
 
 def _samples() -> int:
     return int(printed(PAGE, r"data: \((\d+), 4\)")[1])
+
+
+@fact(
+    PAGE,
+    ko="그 합 {}가 위에서 출력한 `count_params()`입니다",
+    en="and their sum, {}, is the `count_params()` printed above",
+)
+def functional_graph_parameters():
+    """The figure's layer graph (read from the snippet) adds up to what the model printed."""
+    path = SNIPPETS / "figures" / "functional_api_graph.py"
+    spec = importlib.util.spec_from_file_location("functional_api_graph", path)
+    figure = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(figure)
+    nodes, _ = figure.graph()
+    output_shape, count = printed(PAGE, r"\(None, (\d+)\) (\d+)").groups()
+    assert nodes[-1][2] == (None, int(output_shape)), nodes
+    assert sum(node[3] for node in nodes) == int(count), (nodes, count)
+    return count
 
 
 @fact(
@@ -60,7 +80,7 @@ def _fit_row(argument: str, korean: str, english: str):
     )(compute)
 
 
-_fit_row("epochs", "학습 데이터 전체를 몇 번 반복할지", "passes over the whole training set")
+_fit_row("epochs", "훈련 데이터 전체를 몇 번 반복할지", "passes over the whole training set")
 _fit_row(
     "verbose",
     "진행 표시: 0 = 없음, 1 = 진행 막대, 2 = 에포크당 한 줄",
@@ -73,7 +93,7 @@ _fit_row(
 )
 _fit_row(
     "validation_split",
-    "학습 데이터의 **마지막** 일부를 떼어 검증에 쓸 비율",
+    "훈련 데이터의 **마지막** 일부를 떼어 검증에 쓸 비율",
     "share of the training data, taken from the **end**, held back for validation",
 )
 _fit_row(
@@ -99,7 +119,7 @@ def validation_split_sizes():
 
 @fact(
     PAGE,
-    ko="학습 데이터 {0}개를 모두 학습에 쓰고(기본 배치 크기 {1}로 에포크마다 {2}번 갱신)",
+    ko="훈련 데이터 {0}개를 모두 학습에 쓰고(기본 배치 크기 {1}로 에포크마다 {2}번 갱신)",
     en="all {0} training samples are trained on ({2} updates per epoch at the default batch "
     "size of {1})",
 )

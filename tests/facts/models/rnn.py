@@ -95,15 +95,15 @@ def lstm_activations():
     return layer.recurrent_activation.__name__, layer.activation.__name__
 
 
-@fact(PAGE, ko="NumPy로 {} 스텝을 직접 계산해", en="computes {} steps by hand in NumPy")
+@fact(PAGE, ko="NumPy로 {} 타임스텝을 직접 계산해", en="computes {} timesteps by hand in NumPy")
 def steps_by_hand():
     return _data()[0]
 
 
 @fact(
     PAGE,
-    ko="첫 층은 모든 스텝 `{}`, 둘째 층은 마지막 스텝 `{}`",
-    en="the first layer every step `{}`, the second the last step `{}`",
+    ko="첫 층은 모든 타임스텝 `{}`, 둘째 층은 마지막 타임스텝 `{}`",
+    en="the first layer every timestep `{}`, the second the last timestep `{}`",
 )
 def table_two_layers():
     shapes = printed(PAGE, r"(?m)^(\(None, \d+, \d+\)) (\(None, \d+\))$")
@@ -115,15 +115,15 @@ def table_bidirectional():
     return printed(PAGE, r"concat +\w+ \(\d+, (\d+)\)")[1]
 
 
-@fact(PAGE, ko="| 스텝마다 출력 `{}` |", en="| an output per step `{}` |")
+@fact(PAGE, ko="| 타임스텝마다 출력 `{}` |", en="| an output per timestep `{}` |")
 def table_many_to_many():
     return printed(PAGE, r" LSTM (\(None, \d+, \d+\))  outputs")[1]
 
 
 @fact(
     PAGE,
-    ko="| 같은 `Dense`를 스텝마다 적용 `{}` |",
-    en="| the same `Dense` at every step `{}` |",
+    ko="| 같은 `Dense`를 타임스텝마다 적용 `{}` |",
+    en="| the same `Dense` at every timestep `{}` |",
 )
 def table_time_distributed():
     return printed(PAGE, r"  outputs (\(None, \d+, \d+\))")[1]

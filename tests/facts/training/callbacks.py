@@ -205,3 +205,56 @@ ORDINALS = {1: ("첫", "first"), 2: ("두 번째", "second"), 3: ("세 번째", 
 def patience_one_stops_at():
     best, _, stops = _stops()
     return ORDINALS[stops[1] - best]
+
+
+def _timeline():
+    """The callback timeline figure's module, its call order checked against a real fit and
+    against the page's own record."""
+    import numpy as np
+
+    from keras_kb.commands.figures import _module
+    from keras_kb.pages import SNIPPETS
+
+    figure = _module(SNIPPETS / "figures" / "callback_timeline.py")
+
+    class Everything(keras.callbacks.Callback):
+        calls: list
+
+    hooks = [name for name in dir(keras.callbacks.Callback) if name.startswith("on_")]
+    for hook in hooks:
+        setattr(Everything, hook, lambda self, *_, _hook=hook, **__: self.calls.append(_hook))
+    recorder = Everything()
+    recorder.calls = []
+    x = np.zeros((figure.SAMPLES, 3), "float32")
+    model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(1)])
+    model.compile(optimizer="sgd", loss="mse")
+    model.fit(x, x[:, :1], batch_size=figure.BATCH_SIZE, epochs=figure.EPOCHS, verbose=0,
+              validation_data=(x[: figure.VALIDATION], x[: figure.VALIDATION, :1]),
+              callbacks=[recorder])
+    assert recorder.calls == figure.calls(), recorder.calls
+    recorded = {"on_" + call.rsplit(" ", 1)[0] for call in _call_order()}  # what the page logs
+    one_epoch = [c for c in figure.calls(epochs=1) if c in recorded]
+    assert one_epoch == ["on_" + call.rsplit(" ", 1)[0] for call in _call_order()], one_epoch
+    return figure
+
+
+@fact(
+    PAGE,
+    ko="같은 설정을 `epochs={}`로 늘렸을 때 `fit`이 부르는 메서드 {}개의 순서입니다",
+    en="The figure shows the {1} methods `fit` calls with the same setup run for `epochs={0}`",
+)
+def timeline_calls():
+    figure = _timeline()
+    return str(figure.EPOCHS), str(len(figure.calls()))
+
+
+@fact(
+    PAGE,
+    ko="이 메서드에서 동작하는 `{}`, `{}`, `{}`는",
+    en="so `{}`, `{}` and `{}`, which act in that method",
+)
+def timeline_epoch_end_callbacks():
+    names = ("EarlyStopping", "ModelCheckpoint", "ReduceLROnPlateau")
+    base = keras.callbacks.Callback.on_epoch_end
+    assert all(getattr(keras.callbacks, name).on_epoch_end is not base for name in names)
+    return names

@@ -1,9 +1,12 @@
 """Facts the data preparation page states in prose (docs/training/data-preparation.md)."""
 
 import math
+import re
+from functools import cache
 
 from keras_kb import standins
 from keras_kb.facts import fact, printed
+from keras_kb.pages import SNIPPETS
 
 PAGE = "training/data-preparation.md"
 
@@ -17,7 +20,7 @@ def power_of_ten(ratio: float) -> tuple[str, str]:
 
 @fact(
     PAGE,
-    ko="첫 층의 그래디언트가 표준화한 입력보다 {0} 배 넘게 큽니다",
+    ko="첫 층의 기울기가 표준화한 입력보다 {0} 배 넘게 큽니다",
     en="gives first-layer gradients more than {1} times larger than with standardized inputs",
 )
 def raw_gradient_ratio():
@@ -107,3 +110,42 @@ def softmax_outputs():
     sums = {f"{float(shape[2]):g}", f"{float(shape[3]):g}"}
     (total,) = sums
     return shape[1], total
+
+
+@cache
+def _kfold_figure():
+    """The K-fold figure's module, its folds and means checked against the page's example."""
+    from keras_kb.commands.figures import _module
+
+    figure = _module(SNIPPETS / "figures" / "kfold.py")
+    example = (SNIPPETS / "training" / "data_preparation.py").read_text(encoding="utf-8")
+    splits = re.search(r"KFold\(n_splits=(\d+), shuffle=True, random_state=0\)", example)
+    assert splits and int(splits[1]) == figure.FOLDS, "the figure's folds are not the page's"
+    assert f"x_raw[:{figure.SAMPLES}]" in example, "the figure's sample count is not the page's"
+    scaler_means = [float(m) for m in re.findall(r"scaler mean \[([\d.]+),", printed(
+        PAGE, r"(?:scaler mean \[[\d., ]+\] \| fold's training part \[[\d., ]+\]\n?)+")[0])]
+    assert [round(m, 1) for m in figure.training_means()] == scaler_means, scaler_means
+    return figure
+
+
+@fact(
+    PAGE,
+    ko="`KFold(n_splits={0}, shuffle=True, random_state=0)`가 샘플 {1}개를 나누는 방식입니다. "
+    "섞은 샘플을 {2}의 폴드로",
+    en="`KFold(n_splits={0}, shuffle=True, random_state=0)` splits its {1} samples. The "
+    "shuffled samples are cut into folds of {3}",
+)
+def kfold_figure_folds():
+    figure = _kfold_figure()
+    sizes = [str(len(part)) for part in figure.folds()]
+    return (str(figure.FOLDS), str(figure.SAMPLES), ", ".join(f"{n}개" for n in sizes),
+            ", ".join(sizes[:-1]) + " and " + sizes[-1])
+
+
+@fact(
+    PAGE,
+    ko="K-폴드 교차 검증: 폴드 {}개의 각 줄에서",
+    en="K-fold cross-validation: in each of the {} fold rows",
+)
+def kfold_figure_alt_text():
+    return str(_kfold_figure().FOLDS)

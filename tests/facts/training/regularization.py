@@ -134,3 +134,43 @@ def more_data_samples():
     more = printed(PAGE, r"lowest val_loss: (\d+) samples [\d.]+, (\d+) samples")
     assert more[1] == _sizes()[0]
     return f"{int(more[2]):,}"
+
+
+@cache
+def _dropout_figure():
+    """(rate, hidden units, units switched off, scale of the kept ones) of the dropout figure,
+    the rate checked against the page's example and the scale against Keras's Dropout."""
+    import keras
+    import numpy as np
+
+    from keras_kb.commands.figures import _module
+
+    figure = _module(SNIPPETS / "figures" / "dropout.py")
+    rate, keep = figure.RATE, figure.mask()
+    example = (SNIPPETS / "training" / "regularization.py").read_text(encoding="utf-8")
+    assert f"build_model(dropout={rate:g}," in example, "the figure's rate is not the page's"
+    assert 0 < keep.sum() < keep.size and keep.any(axis=1).all(), keep  # some off, none empty
+    kept = keras.layers.Dropout(rate, seed=0)(np.ones((1, 1000), "float32"), training=True)
+    (scale,) = {float(v) for v in np.asarray(kept).ravel()} - {0.0}
+    assert scale == 1 / (1 - rate), scale
+    return f"{rate:g}", str(keep.size), str(keep.size - keep.sum()), f"{scale:g}"
+
+
+@fact(
+    PAGE,
+    ko="비율 {0}로 뽑은 마스크 하나가 은닉 유닛 {1}개 중 {2}개를 끄고, 남은 유닛의 출력은 {3}배가",
+    en="One mask drawn at rate {0} switches off {2} of the {1} hidden units, and the outputs of "
+    "the kept units are multiplied by {3}",
+)
+def dropout_figure_mask():
+    return _dropout_figure()
+
+
+@fact(
+    PAGE,
+    ko="Dropout({0}) 마스크가 은닉 유닛 일부를 끄고 남은 유닛을 {3}배로",
+    en="a Dropout({0}) mask that switches some hidden units off and multiplies the kept ones "
+    "by {3}",
+)
+def dropout_figure_alt_text():
+    return _dropout_figure()
