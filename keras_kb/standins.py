@@ -66,6 +66,35 @@ def _word_sequences(num_classes, num_words, maxlen, seed, start_char, oov_char, 
     return (data[:TRAIN], labels[:TRAIN]), (data[TRAIN:], labels[TRAIN:])
 
 
+# The IMDB stand-in is built so that the walkthrough's training shows what real IMDB shows: a
+# validation loss that bottoms out after a few epochs while the training loss keeps falling, at
+# a validation accuracy well short of 1. Background words follow Zipf's law over frequency
+# ranks (many rare words: features to memorize), a review's class shows only in a small share of
+# sentiment words, and a fixed share of labels is flipped (reviews no word pattern can predict).
+IMDB_TRAIN, IMDB_TEST = 5000, 1000
+IMDB_RANKS = 20000  # background words: frequency ranks 1..IMDB_RANKS, P(rank) ~ rank ** -1.1
+IMDB_SENTIMENT_WORDS = 300  # per class, drawn among ranks 50..4999
+IMDB_MARKED_SHARE = 0.04  # share of a review's words drawn from its class's sentiment words
+IMDB_FLIPPED = 0.1  # share of reviews whose label is the opposite of what their words say
+IMDB_LENGTHS = (30, 300)  # words per review, uniform (real IMDB: median 174 words)
+
+
+def _imdb_reviews(seed: int) -> tuple[list[np.ndarray], np.ndarray]:
+    """Reviews as raw frequency ranks (1 = most frequent) and their 0/1 labels, from ``seed``."""
+    rng = np.random.default_rng(seed)  # its own generator: the data never depends on a global seed
+    total = IMDB_TRAIN + IMDB_TEST
+    cdf = np.cumsum(np.arange(1, IMDB_RANKS + 1) ** -1.1)
+    sentiment = rng.permutation(np.arange(50, 5000))[: 2 * IMDB_SENTIMENT_WORDS].reshape(2, -1)
+    labels = rng.integers(0, 2, size=total)
+    lengths = rng.integers(*IMDB_LENGTHS, size=total)
+    words = 1 + np.searchsorted(cdf, rng.random(lengths.sum()) * cdf[-1])
+    marked = rng.random(lengths.sum()) < IMDB_MARKED_SHARE
+    owner = np.repeat(labels, lengths)
+    words[marked] = sentiment[owner[marked], rng.integers(0, IMDB_SENTIMENT_WORDS, marked.sum())]
+    flipped = rng.random(total) < IMDB_FLIPPED
+    return np.split(words, np.cumsum(lengths)[:-1]), np.where(flipped, 1 - labels, labels)
+
+
 def imdb_load_data(
     path="imdb.npz",
     num_words=None,
@@ -77,7 +106,23 @@ def imdb_load_data(
     index_from=3,
     **kwargs,
 ):
-    return _word_sequences(2, num_words, maxlen, seed, start_char, oov_char, index_from)
+    """keras.datasets.imdb.load_data on generated reviews, with the real one's post-processing."""
+    reviews, labels = _imdb_reviews(seed)
+    xs = [([] if start_char is None else [start_char]) + (r + index_from).tolist() for r in reviews]
+    keep = np.array([not maxlen or len(x) < maxlen for x in xs])
+    if not keep[:IMDB_TRAIN].any() or not keep[IMDB_TRAIN:].any():
+        raise ValueError(f"After filtering for sequences shorter than maxlen={maxlen}, no sequence"
+                         " was kept. Increase maxlen.")
+    xs = [x for x, kept in zip(xs, keep, strict=True) if kept]
+    labels, train = labels[keep].astype("int64"), int(keep[:IMDB_TRAIN].sum())
+    num_words = num_words or max(max(x) for x in xs)
+    if oov_char is not None:
+        xs = [[w if skip_top <= w < num_words else oov_char for w in x] for x in xs]
+    else:
+        xs = [[w for w in x if skip_top <= w < num_words] for x in xs]
+    data = np.empty(len(xs), dtype=object)
+    data[:] = xs
+    return (data[:train], labels[:train]), (data[train:], labels[train:])
 
 
 def reuters_load_data(

@@ -68,7 +68,7 @@ def split_percentages():
     return str(kept), str(100 - kept)
 
 
-@fact(PAGE, ko="노트는 앞의 {}%만 학습에 씁니다", en="The note trains on the first {}% only")
+@fact(PAGE, ko="노트는 앞의 {}%만 학습에 씁니다", en="Only the first {}% is used for training")
 def kept_percentage():
     return split_percentages()[0]
 
