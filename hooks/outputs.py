@@ -181,9 +181,7 @@ def _with_downloads(content: str, shown: pages.Page, page, config, words: dict) 
         f'<a href="{name}.ipynb" download>{name}.ipynb</a> · '
         f'<a href="{name}.py" download>{name}.py</a></p>'
     )
-    if "</h1>" in content:
-        return content.replace("</h1>", f"</h1>\n{links}", 1)
-    return links + content
+    return _after_introduction(content, links)
 
 
 def _with_provenance(content: str, recorded: list, words: dict) -> str:
@@ -194,6 +192,14 @@ def _with_provenance(content: str, recorded: list, words: dict) -> str:
     )
     note = html.escape(words["provenance"].format(versions=versions, device=record.device))
     paragraph = f'<p class="kb-provenance">{note}</p>'
-    if "</h1>" in content:
-        return content.replace("</h1>", f"</h1>\n{paragraph}", 1)
-    return paragraph + content
+    return _after_introduction(content, paragraph)
+
+
+def _after_introduction(content: str, addition: str) -> str:
+    """``addition`` after the page's opening paragraph: the reader first learns what it teaches."""
+    title = content.find("</h1>")
+    opening = content.find("</p>", title) if title >= 0 else -1
+    if opening < 0:
+        return addition + content
+    end = opening + len("</p>")
+    return f"{content[:end]}\n{addition}{content[end:]}"
