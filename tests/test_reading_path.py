@@ -72,3 +72,16 @@ def test_english_reads_without_the_notes(page):
         if not text[m.start() - 1 : m.start()] == "|"  # a table cell holding the note's number
     ]
     assert not found, "refer to the original notes without numbers:\n  " + "\n  ".join(found)
+
+
+HARNESS_FILE = re.compile(r"\b(?:keras_kb|tests|tools|hooks|coverage)/[\w./-]*|\bconftest\.py\b")
+ABOUT_THE_HARNESS = {"appendix/verification.md", "appendix/notes.md"}  # they explain the repository
+
+
+@pytest.mark.parametrize(
+    "page", [p for p in pages.all_pages() if p.korean.name not in ABOUT_THE_HARNESS], ids=str
+)
+def test_reader_pages_do_not_name_harness_files(page):
+    text = FENCED.sub("", page.read_text(encoding="utf-8"))
+    found = sorted({m[0] for m in HARNESS_FILE.finditer(text)})
+    assert not found, f"{page}: harness files on a reader's page: {found}"
