@@ -22,15 +22,21 @@ so the load average before each step is recorded with it.
 from __future__ import annotations
 
 import argparse
+import functools
+import gzip
+import http.server
+import io
 import json
 import os
 import platform
 import re
 import resource
 import shutil
+import socketserver
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -188,6 +194,118 @@ def examples_only() -> dict:
         "cpu_s": cpu,
         "summary": summary[-1] if summary else "",
         "load_before": load,
+    }
+
+
+# Lighthouse (npm, pinned in bench/package.json) on pages of each type, served compressed as a
+# static host serves them; Debian's Chromium, mobile profile with simulated throttling (defaults).
+LIGHTHOUSE = ROOT / "bench/node_modules/.bin/lighthouse"
+LIGHTHOUSE_PAGES = {
+    "home": "index.html",
+    "cheat sheet": "cheatsheets/last-layer-loss.html",
+    "recipe": "models/cnn.html",
+    "walkthrough": "walkthroughs/imdb.html",
+    "English page": "en/models/rnn.html",
+}
+PERFORMANCE_GOAL, LCP_GOAL_S = 95, 2.5
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".txt", ".xml")
+
+
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """http.server with gzip, as static hosts (GitHub Pages, nginx) serve text files."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wants = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants and path.is_file() and path.suffix in COMPRESSIBLE):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def _serve(site: str) -> tuple[socketserver.TCPServer, str]:
+    handler = functools.partial(_GzipHandler, directory=site)
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def _audit(url: str, report: Path) -> dict:
+    cmd = [
+        str(LIGHTHOUSE), url, "--only-categories=performance", "--output=json",
+        f"--output-path={report}", "--quiet",
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+    ]
+    env = {**ENV, "CHROME_PATH": os.environ.get("KB_CHROMIUM", "/usr/bin/chromium")}
+    subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+    data = json.loads(report.read_text())
+    audits = data["audits"]
+    weights = audits["network-requests"]["details"]["items"]
+    return {
+        "performance": round(data["categories"]["performance"]["score"] * 100),
+        "lcp_s": round(audits["largest-contentful-paint"]["numericValue"] / 1000, 2),
+        "fcp_s": round(audits["first-contentful-paint"]["numericValue"] / 1000, 2),
+        "tbt_ms": round(audits["total-blocking-time"]["numericValue"]),
+        "cls": round(audits["cumulative-layout-shift"]["numericValue"], 3),
+        "transfer_kb": round(sum(i.get("transferSize", 0) for i in weights) / 1024, 1),
+        "requests": len(weights),
+    }
+
+
+def lighthouse() -> dict:
+    """Performance of each page type, best of 3 runs (Lighthouse varies from run to run)."""
+    if not LIGHTHOUSE.exists():
+        sys.exit("bench: Lighthouse missing: (cd bench && npm ci)")
+    result = {}
+    with tempfile.TemporaryDirectory(prefix="kb-bench-lh-") as tmp:
+        site = str(Path(tmp) / "site")
+        cmd = [str(VENV_PY), "-m", "mkdocs", "build", "--strict", "-q", "-d", site]
+        if subprocess.run(cmd, cwd=ROOT, env=ENV, capture_output=True).returncode:
+            sys.exit("bench: strict build failed (lighthouse)")
+        server, base = _serve(site)
+        try:
+            for kind, path in LIGHTHOUSE_PAGES.items():
+                runs = [_audit(base + path, Path(tmp) / f"report{i}.json") for i in range(3)]
+                best = max(runs, key=lambda r: (r["performance"], -r["lcp_s"]))
+                result[kind] = {"page": path, **best, "runs": [r["performance"] for r in runs]}
+                print(f"bench: lighthouse {kind}: {best['performance']}, LCP {best['lcp_s']} s")
+        finally:
+            server.shutdown()
+    result["goal"] = {"performance": PERFORMANCE_GOAL, "lcp_s": LCP_GOAL_S}
+    result["goal_met"] = all(
+        r["performance"] >= PERFORMANCE_GOAL and r["lcp_s"] <= LCP_GOAL_S
+        for k, r in result.items()
+        if k in LIGHTHOUSE_PAGES
+    )
+    return result
+
+
+def page_weights() -> dict:
+    """Bytes a reader downloads for the biggest shared files, raw and gzipped."""
+    site = ROOT / "site"
+    if not site.exists():
+        return {}
+    files = {
+        "search index": site / "search/search_index.json",
+        "walkthrough notebook CSS": next(iter(sorted(site.glob("assets/**/jupyter*.css"))), None),
+    }
+    return {
+        name: {
+            "kb": round(path.stat().st_size / 1024, 1),
+            "gzip_kb": round(len(gzip.compress(path.read_bytes())) / 1024, 1),
+        }
+        for name, path in files.items()
+        if path and path.exists()
     }
 
 

@@ -6,7 +6,8 @@ in each entry's title and text, as two extra fields that the results never displ
 ``ko_title`` (boosted like the title) and ``ko_text``. It also ships, as ``config.kb``, what the
 query side needs to cut a reader's query the same way (docs/assets/javascripts/search-ko.js):
 the atom dictionary, the particle/ending tails seen after atoms, and the languages' URL prefixes.
-Titles and texts are left exactly as Material wrote them. See keras_kb/site_build/korean.py.
+Titles and texts are left as Material wrote them, less code blocks (`<pre>`): readers search
+prose and its code spans, and the listings were 40% of the index. See keras_kb/site_build/korean.py.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ def augment(index: dict, langs: dict) -> dict:
     suffixes = set(korean.BASE_SUFFIXES)
     other_languages = tuple(langs["prefixes"].values())
     for doc in index["docs"]:
+        # code blocks are 40% of the index: readers search prose and code spans, not listings
+        doc["text"] = korean.CODE.sub(" ", doc["text"])
         korean_page = not doc["location"].startswith(other_languages)
         for name, source in (("ko_title", doc.get("title", "")), ("ko_text", doc.get("text", ""))):
             text = korean.plain_text(source)

@@ -1,0 +1,158 @@
+"""The part of mkdocs-jupyter's notebook stylesheet that a walkthrough page uses.
+
+mkdocs-jupyter inlines JupyterLab's whole theme into every notebook page: about 590 KB, 3,200
+rules for widgets, terminals and cell kinds a static page never shows, and 1,200 ``--jp-*``
+custom properties. It blocks rendering, so it is most of a walkthrough's load time. We keep:
+
+* rules whose selector matches an element of the page (pseudo-classes and pseudo-elements are
+  dropped for the test: ``.jp-Cell:hover`` is kept when the page has a ``.jp-Cell``);
+* rules for the document itself (``:root``, ``html``, ``body``, ``*``), rules under Material's
+  color scheme (``[data-md-color-scheme=slate] .jupyter-wrapper``: the attribute is on
+  ``<body>``, outside the content) and selectors soupsieve cannot evaluate: pruning errs on the
+  side of keeping;
+* inside ``@media``, the same; other at-rules (``@keyframes``, ``@charset``) whole;
+* custom properties only where a kept declaration uses them through ``var()``, transitively.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import soupsieve
+import tinycss2
+from bs4 import BeautifulSoup
+
+PSEUDO = re.compile(r"::?[a-zA-Z-]+(?:\([^()]*\))?")
+DOCUMENT = re.compile(r"(^|[\s>+~,])(:root|html|body|\*)(?![\w-])")
+THEME_ATTRIBUTE = re.compile(r"^\[data-md-[\w-]+(?:[~|^$*]?=[^\]]*)?\]\s*")
+CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+VARIABLE_USE = re.compile(r"var\(\s*(--[\w-]+)")
+
+
+def used_css(css: str, html: str) -> str:
+    """The rules of ``css`` that can apply to ``html`` (a page's content), serialized."""
+    soup = BeautifulSoup(html, "html.parser")
+    kept = _kept_rules(_parsed(css), _Matcher(soup))
+    needed = _needed_variables(kept)
+    return "\n".join(text for text in (_serialize(rule, needed) for rule in kept) if text)
+
+
+@functools.lru_cache(maxsize=4)  # every walkthrough page ships the same theme
+def _parsed(css: str) -> tuple:
+    return tuple(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+
+
+class _Matcher:
+    def __init__(self, soup: BeautifulSoup):
+        self.soup, self.cache = soup, {}
+        # most of JupyterLab's rules name a class no static page has: rejected without a query
+        self.classes = {c for tag in soup.find_all(class_=True) for c in tag["class"]}
+
+    def applies(self, selector_list: str) -> bool:
+        return any(self._one(selector) for selector in _split_selectors(selector_list))
+
+    def _one(self, selector: str) -> bool:
+        if selector not in self.cache:
+            self.cache[selector] = self._evaluate(selector)
+        return self.cache[selector]
+
+    def _evaluate(self, selector: str) -> bool:
+        if DOCUMENT.search(selector):
+            return True
+        # Material's color scheme sits on <body>, outside the page content: [data-md-color-
+        # scheme=slate] .jupyter-wrapper is the dark theme of an element the page has
+        bare = THEME_ATTRIBUTE.sub("", PSEUDO.sub("", selector)).strip()
+        if not bare or bare[-1] in ">+~":
+            return True  # a pseudo-element of the document, or of "any" element
+        if any(name not in self.classes for name in CLASS.findall(bare)):
+            return False
+        try:
+            return self.soup.select_one(bare) is not None
+        except (soupsieve.SelectorSyntaxError, NotImplementedError, ValueError):
+            return True
+
+
+def _split_selectors(prelude: str) -> list[str]:
+    """``a, b:is(c, d)`` -> ``["a", "b:is(c, d)"]``: commas outside parentheses."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(prelude):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            parts.append(prelude[start:i])
+            start = i + 1
+    parts.append(prelude[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+class _Media:
+    """An @media rule with the rules kept inside it (tinycss2 nodes take no new attributes)."""
+
+    def __init__(self, rule, kept: list):
+        self.rule, self.kept, self.type = rule, kept, "media"
+
+
+def _kept_rules(rules, matcher: _Matcher) -> list:
+    kept = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            if matcher.applies(tinycss2.serialize(rule.prelude)):
+                kept.append(rule)
+        elif rule.type == "at-rule" and rule.lower_at_keyword == "media" and rule.content:
+            inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+            inside = _kept_rules(inner, matcher)
+            if inside:
+                kept.append(_Media(rule, inside))
+        elif rule.type == "at-rule":
+            kept.append(rule)
+    return kept
+
+
+def _declarations(rule):
+    parsed = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+    return [d for d in parsed if d.type == "declaration"]
+
+
+def _needed_variables(rules) -> set[str]:
+    """Custom properties used by a kept declaration, directly or through other properties."""
+    definitions: dict[str, list[str]] = {}
+    used: set[str] = set()
+    for rule in _flat(rules):
+        for declaration in _declarations(rule):
+            value = tinycss2.serialize(declaration.value)
+            if declaration.name.startswith("--"):
+                definitions.setdefault(declaration.name, []).append(value)
+            else:
+                used.update(VARIABLE_USE.findall(value))
+    pending = list(used)
+    while pending:
+        for value in definitions.get(pending.pop(), []):
+            for name in VARIABLE_USE.findall(value):
+                if name not in used:
+                    used.add(name)
+                    pending.append(name)
+    return used
+
+
+def _flat(rules):
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            yield rule
+        elif isinstance(rule, _Media):
+            yield from _flat(rule.kept)
+
+
+def _serialize(rule, needed: set[str]) -> str:
+    if isinstance(rule, _Media):
+        inner = "\n".join(t for t in (_serialize(r, needed) for r in rule.kept) if t)
+        return f"@media {tinycss2.serialize(rule.rule.prelude).strip()}{{{inner}}}" if inner else ""
+    if rule.type == "at-rule":
+        return tinycss2.serialize([rule])
+    declarations = [
+        f"{d.name}:{tinycss2.serialize(d.value).strip()}{'!important' if d.important else ''}"
+        for d in _declarations(rule)
+        if not d.name.startswith("--") or d.name in needed
+    ]
+    if not declarations:
+        return ""
+    return f"{tinycss2.serialize(rule.prelude).strip()}{{{';'.join(declarations)}}}"
