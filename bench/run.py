@@ -1,7 +1,8 @@
 """Benchmarks: install, strict build, full suite, per-example times and the floor.
 
-    .venv/bin/python bench/run.py                  # everything (about 10 minutes)
+    .venv/bin/python bench/run.py                  # everything (about 20 minutes)
     .venv/bin/python bench/run.py --skip-install   # keep the previous install figures
+    .venv/bin/python bench/run.py --lighthouse-only   # page scores only, printed
 
 Writes bench/results.json; README.md ("Benchmarks") summarises it. These are measurements,
 not tests: nothing here fails on a slow machine. Figures taken on a loaded machine are noisy,
@@ -15,8 +16,14 @@ so the load average before each step is recorded with it.
   notebooks into .cache/notebooks, the second reuses them (no notebook execution): the goal.
 - suite: `pytest` exactly as `./dev test` runs it, with per-phase durations.
 - floor: one `import tensorflow` (one pytest worker) plus the sum of the examples' own call
-  time; the goal is a full suite within 1.5x of it. `pytest docs` (examples alone) is timed
-  too, to show how much of the rest is the site checks (build, notebooks, browser).
+  time plus the five walkthroughs executed in fresh kernels; the goal is a full suite within
+  1.5x of it. `pytest docs` (examples alone) is timed too, to show how much of the rest is the
+  site checks (build, notebooks, browser). Nothing is recorded unless the suite passed.
+- lighthouse: Lighthouse (npm, `cd bench && npm ci`) with Debian's Chromium, mobile profile,
+  on a home page, a cheat sheet, a recipe, a walkthrough and an English page of a fresh strict
+  build served with gzip as a static host serves it; best of 3 runs each. Goal: performance
+  at least 95 and LCP at most 2.5 s. Also the raw and gzipped sizes of the search index and
+  of the largest walkthrough stylesheet.
 """
 
 from __future__ import annotations
@@ -262,6 +269,21 @@ def _audit(url: str, report: Path) -> dict:
     }
 
 
+def walkthroughs() -> float:
+    """Seconds to execute the five walkthrough notebooks in fresh kernels, as the suite does."""
+    code = (
+        "import time; from keras_kb import pages; from keras_kb.site_build import notebooks\n"
+        "t = time.perf_counter()\n"
+        "for page in pages.walkthroughs(): notebooks.executed(page, use_cache=False)\n"
+        "print(time.perf_counter() - t)"
+    )
+    done = subprocess.run([str(VENV_PY), "-c", code], cwd=ROOT, env=ENV, capture_output=True,
+                          text=True, check=True)
+    seconds = round(float(done.stdout.split()[-1]), 1)
+    print(f"bench: walkthroughs executed: {seconds} s", flush=True)
+    return seconds
+
+
 def lighthouse() -> dict:
     """Performance of each page type, best of 3 runs (Lighthouse varies from run to run)."""
     if not LIGHTHOUSE.exists():
@@ -272,6 +294,7 @@ def lighthouse() -> dict:
         cmd = [str(VENV_PY), "-m", "mkdocs", "build", "--strict", "-q", "-d", site]
         if subprocess.run(cmd, cwd=ROOT, env=ENV, capture_output=True).returncode:
             sys.exit("bench: strict build failed (lighthouse)")
+        result["page_weights"] = page_weights(Path(site))
         server, base = _serve(site)
         try:
             for kind, path in LIGHTHOUSE_PAGES.items():
@@ -290,14 +313,12 @@ def lighthouse() -> dict:
     return result
 
 
-def page_weights() -> dict:
+def page_weights(site: Path) -> dict:
     """Bytes a reader downloads for the biggest shared files, raw and gzipped."""
-    site = ROOT / "site"
-    if not site.exists():
-        return {}
     files = {
         "search index": site / "search/search_index.json",
-        "walkthrough notebook CSS": next(iter(sorted(site.glob("assets/**/jupyter*.css"))), None),
+        "walkthrough notebook CSS": max(site.glob("assets/notebooks/*.css"), default=None,
+                                        key=lambda p: p.stat().st_size),
     }
     return {
         name: {
@@ -313,7 +334,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-install", action="store_true")
     parser.add_argument("--python", default=os.environ.get("PYTHON", "python3"))
+    parser.add_argument("--lighthouse-only", action="store_true", help="print, record nothing")
     args = parser.parse_args()
+    if args.lighthouse_only:
+        print(json.dumps(lighthouse(), indent=2))
+        return 0
     previous = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     results = {
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
@@ -327,13 +352,18 @@ def main() -> int:
     results["build"] = build()
     imported = tensorflow_import()
     results["suite"] = suite()
+    if results["suite"]["exit_code"]:
+        sys.exit(f"bench: the suite failed ({results['suite']['failed']}): nothing recorded")
     results["examples_only"] = examples_only()
+    results["walkthroughs_s"] = walkthroughs()
+    results["lighthouse"] = lighthouse()
     compute = results["suite"]["examples_call_s"]
-    floor = round(imported + compute, 1)
+    floor = round(imported + compute + results["walkthroughs_s"], 1)
     ratio = round(results["suite"]["seconds"] / floor, 2) if floor else None
     results["floor"] = {
         "tensorflow_import_s": imported,
         "examples_call_s": compute,
+        "walkthroughs_s": results["walkthroughs_s"],
         "floor_s": floor,
         "suite_over_floor": ratio,
         "examples_only_over_floor": round(results["examples_only"]["seconds"] / floor, 2),
@@ -341,7 +371,7 @@ def main() -> int:
         "goal_met": ratio is not None and ratio <= FLOOR_FACTOR_GOAL,
     }
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
-    print(json.dumps({k: results[k] for k in ("build", "floor")}, indent=2))
+    print(json.dumps({k: results[k] for k in ("build", "floor", "lighthouse")}, indent=2))
     return 0
 
 

@@ -64,21 +64,7 @@ class PageFile(MarkdownFile):
             yield item
 
     def setup(self) -> None:
-        self.workdir = self.config._tmp_path_factory.mktemp("example")
-        self.log = self.workdir.parent / f"{self.workdir.name}.stderr"
-        read, self.replies_fd = os.pipe()
-        self.worker = subprocess.Popen(
-            [sys.executable, "-m", "keras_kb.runner.worker", str(self.replies_fd)],
-            cwd=self.workdir,
-            env=sandbox.environment(pages.ROOT),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,  # examples' output is captured per fence, in the worker
-            stderr=self.log.open("w"),
-            pass_fds=[self.replies_fd],
-            text=True,
-        )
-        os.close(self.replies_fd)
-        self.replies = os.fdopen(read, encoding="utf-8")
+        self.worker, self.replies, self.log = _Worker.next(self.config)
 
     def ask(self, request: dict) -> dict:
         self.worker.stdin.write(json.dumps(request) + "\n")
@@ -100,6 +86,50 @@ class PageFile(MarkdownFile):
         except subprocess.TimeoutExpired:
             self.worker.kill()
         self.replies.close()
+
+
+class _Worker:
+    """A fresh Python process for one page's examples (``worker.py``).
+
+    A worker spends its first ~3 s importing TensorFlow and Keras (the sandbox installs the
+    dataset stand-ins before it reads a line), so the next page's worker is started as soon as
+    a page takes one: that import then runs beside the page's examples, on the second core,
+    instead of before the next page. Each page still gets its own fresh process.
+    """
+
+    spare: _Worker | None = None
+
+    def __init__(self, config):
+        workdir = config._tmp_path_factory.mktemp("example")
+        self.log = workdir.parent / f"{workdir.name}.stderr"
+        read, replies_fd = os.pipe()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "keras_kb.runner.worker", str(replies_fd)],
+            cwd=workdir,
+            env=sandbox.environment(pages.ROOT),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,  # examples' output is captured per fence, in the worker
+            stderr=self.log.open("w"),
+            pass_fds=[replies_fd],
+            text=True,
+        )
+        os.close(replies_fd)
+        self.replies = os.fdopen(read, encoding="utf-8")
+
+    @classmethod
+    def next(cls, config):
+        """(process, replies, log) for a page, and a spare started for the page after it."""
+        worker = cls.spare or cls(config)
+        cls.spare = cls(config)
+        return worker.process, worker.replies, worker.log
+
+    @classmethod
+    def stop_spare(cls) -> None:
+        if cls.spare is not None:
+            cls.spare.process.kill()
+            cls.spare.process.wait()
+            cls.spare.replies.close()
+            cls.spare = None
 
 
 def _reject_swallowed_continuation(collector, expanded, block) -> None:
@@ -244,6 +274,10 @@ def pytest_configure(config):
 def pytest_collection_finish(session):
     if session.config.getoption("--require-gpu") and sandbox.device() == "CPU":
         raise pytest.UsageError("--require-gpu: TensorFlow sees no GPU")
+
+
+def pytest_sessionfinish(session):
+    _Worker.stop_spare()  # the page after the last one never comes
 
 
 def pytest_terminal_summary(terminalreporter):
