@@ -80,12 +80,9 @@ class PageFile(MarkdownFile):
         return json.loads(reply)
 
     def teardown(self) -> None:
-        self.worker.stdin.close()
-        try:
-            self.worker.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            self.worker.kill()
+        self.worker.stdin.close()  # the worker ends (TensorFlow's shutdown takes about 1 s)
         self.replies.close()
+        _Worker.exiting.append(self.worker)  # reaped at the end, not waited for page by page
 
 
 class _Worker:
@@ -98,6 +95,7 @@ class _Worker:
     """
 
     spare: _Worker | None = None
+    exiting: list[subprocess.Popen] = []
 
     def __init__(self, config):
         workdir = config._tmp_path_factory.mktemp("example")
@@ -124,12 +122,19 @@ class _Worker:
         return worker.process, worker.replies, worker.log
 
     @classmethod
-    def stop_spare(cls) -> None:
+    def stop_all(cls) -> None:
         if cls.spare is not None:
             cls.spare.process.kill()
-            cls.spare.process.wait()
+            cls.exiting.append(cls.spare.process)
             cls.spare.replies.close()
             cls.spare = None
+        for process in cls.exiting:
+            try:
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        cls.exiting.clear()
 
 
 def _reject_swallowed_continuation(collector, expanded, block) -> None:
@@ -277,7 +282,7 @@ def pytest_collection_finish(session):
 
 
 def pytest_sessionfinish(session):
-    _Worker.stop_spare()  # the page after the last one never comes
+    _Worker.stop_all()  # the spare (the page after the last never comes) and exiting workers
 
 
 def pytest_terminal_summary(terminalreporter):
