@@ -30,7 +30,6 @@ from keras_kb import outputs, pages
 
 FACTS = pages.ROOT / "tests" / "facts"
 REGISTRY: list[Fact] = []
-FENCE = re.compile(r"^(\s*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.M | re.S)
 
 
 @dataclass(frozen=True)
@@ -77,7 +76,7 @@ def prose(page: pages.Page) -> str:
 
 @functools.cache  # every fact of a page reads the same text
 def _prose(path: Path, mtime_ns: int) -> str:
-    return re.sub(r"\s+", " ", FENCE.sub(" ", path.read_text(encoding="utf-8")))
+    return re.sub(r"\s+", " ", pages.FENCED_CODE.sub(" ", path.read_text(encoding="utf-8")))
 
 
 def printed(page: str, pattern: str) -> re.Match:

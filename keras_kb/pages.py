@@ -33,6 +33,10 @@ INCLUDE = re.compile(r'^(?P<indent>\s*)-{1,}8<-{1,}\s+"(?P<target>[^"]+)"\s*$')
 SECTION_MARK = re.compile(r"^\s*#\s*-{1,}8<-{1,}\s*\[(start|end):[^\]]+\]\s*$")
 FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?\n)---\n", re.S)
 KERNELSPEC = re.compile(r"^jupyter:\n(\s+.*\n)*\s+kernelspec:", re.M)
+# a fenced code block in page Markdown: the closing fence at the opener's indentation, alone on
+# its line; [ \t]*, not \s*, so the indentation never spans lines (that swallowed the prose
+# between a fence after a blank line and the next such fence)
+FENCED_CODE = re.compile(r"^([ \t]*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.M | re.S)
 
 
 class PageError(Exception):

@@ -13,15 +13,15 @@ import functools
 import re
 from dataclasses import dataclass
 
-from keras_kb.pages import ROOT
+from keras_kb import pages
 
-SHEET = ROOT / "terminology.tsv"
+SHEET = pages.ROOT / "terminology.tsv"
 
 # what is not the page's own prose: fenced code, code spans, quotations, link targets, comments,
 # math and snippet includes
 NOT_PROSE = re.compile(
-    r"^([ \t]*)(`{3,}).*?^\1\2"
-    r"|`[^`\n]+`"
+    pages.FENCED_CODE.pattern  # first: its groups are \1 and \2
+    + r"|`[^`\n]+`"
     r"|\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’"
     r"|\]\([^)]*\)|<!--.*?-->|\$\$.*?\$\$|\$[^$\n]+\$"
     r"|^\s*--8<--.*$",

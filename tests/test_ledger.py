@@ -13,13 +13,12 @@ import pytest
 
 from keras_kb import pages
 from keras_kb.commands import notes
-from tests.support.site import markdown_tables, soup
+from tests.support.site import PAGE_LINK, markdown_tables, soup
 
 NOTE_IDS = [notes.note_id(path) for path in sorted(notes.NOTES.glob("*.txt"))]
 CORRECTION_TITLES = ("노트 바로잡기", "Correction to the notes")  # a box may add ": topic"
 HEADING = re.compile(r"^h[1-6]$")
 CORRECTIONS = pages.Page(pages.DOCS / "appendix/corrections.md")
-LINK = re.compile(r"\]\((?P<target>[^)#\s]+\.md)(?:#(?P<anchor>[^)\s]+))?\)")
 
 
 def test_every_note_has_a_ledger():
@@ -150,7 +149,7 @@ def test_corrections_page_lists_exactly_the_ledger(page):
     listed = set()
     for table in markdown_tables(page):
         for row in table:
-            for match in LINK.finditer(row[-1]):
+            for match in PAGE_LINK.finditer(row[-1]):
                 target = (Path(page).parent / match["target"]).resolve().relative_to(pages.DOCS)
                 listed.add((row[0], target.as_posix(), match["anchor"] or ""))
     ledger = {

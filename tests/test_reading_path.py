@@ -6,13 +6,12 @@ import re
 import pytest
 
 from keras_kb import pages
+from tests.support.site import PAGE_LINK
 
 HOME = pages.Page(pages.DOCS / "index.md")
 NEXT_STEPS = {"ko": "다음 단계", "en": "Next steps"}
-LINK = re.compile(r"\]\((?P<target>[^)#\s]+\.md)(?:#[^)\s]*)?\)")
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*$", re.M)
 NOTE_NUMBER = {"ko": re.compile(r"노트\s*\d{3}"), "en": re.compile(r"\bnotes?\s+\d{3}", re.I)}
-FENCED = re.compile(r"^([ \t]*)(`{3,}).*?^\1\2", re.M | re.S)
 
 
 def _content_pages():
@@ -23,14 +22,14 @@ def _links(page, text) -> set[pages.Page]:
     folder = page.source.parent
     return {
         pages.Page((folder / m["target"]).resolve()).korean
-        for m in LINK.finditer(text)
+        for m in PAGE_LINK.finditer(text)
         if not m["target"].startswith(("http:", "https:"))
     }
 
 
 def _sections(text):
     """(heading, body) for each ## section of the page."""
-    parts = re.split(r"^## +(.+?)\s*$", FENCED.sub("", text), flags=re.M)
+    parts = re.split(r"^## +(.+?)\s*$", pages.FENCED_CODE.sub("", text), flags=re.M)
     return list(zip(parts[1::2], parts[2::2], strict=True))
 
 
@@ -57,7 +56,7 @@ def test_home_leads_into_every_section_and_every_recipe():
 
 @pytest.mark.parametrize("page", pages.all_pages(), ids=str)
 def test_headings_name_topics_not_notes(page):
-    text = FENCED.sub("", page.read_text(encoding="utf-8"))
+    text = pages.FENCED_CODE.sub("", page.read_text(encoding="utf-8"))
     found = [h for _, h in HEADING.findall(text) if NOTE_NUMBER[page.language].search(h)]
     assert not found, f"{page}: headings named after a note: {found}"
 
@@ -65,7 +64,7 @@ def test_headings_name_topics_not_notes(page):
 @pytest.mark.parametrize("page", pages.english_pages(), ids=str)
 def test_english_reads_without_the_notes(page):
     """An English reader cannot read the notes: pages say "the original notes", not "note 004"."""
-    text = FENCED.sub("", page.read_text(encoding="utf-8"))
+    text = pages.FENCED_CODE.sub("", page.read_text(encoding="utf-8"))
     found = [
         f"{page}:{text.count(chr(10), 0, m.start()) + 1}: {m[0]!r}"
         for m in NOTE_NUMBER["en"].finditer(text)
@@ -82,6 +81,6 @@ ABOUT_THE_HARNESS = {"appendix/verification.md", "appendix/notes.md"}  # they ex
     "page", [p for p in pages.all_pages() if p.korean.name not in ABOUT_THE_HARNESS], ids=str
 )
 def test_reader_pages_do_not_name_harness_files(page):
-    text = FENCED.sub("", page.read_text(encoding="utf-8"))
+    text = pages.FENCED_CODE.sub("", page.read_text(encoding="utf-8"))
     found = sorted({m[0] for m in HARNESS_FILE.finditer(text)})
     assert not found, f"{page}: harness files on a reader's page: {found}"

@@ -62,7 +62,7 @@ def _structure(page):
 
 
 def _prose(text):
-    return re.sub(r"^([ \t]*)(`{3,}).*?^\1\2", "", text, flags=re.M | re.S)  # drop fenced code
+    return pages.FENCED_CODE.sub("", text)
 
 
 @pytest.mark.parametrize("page", pages.korean_pages(), ids=str)

@@ -49,11 +49,12 @@ def _rename_in_links(page: pages.Page, old: str, new: str) -> int:
         if other.language != page.language:
             continue
         text = other.read_text(encoding="utf-8")
-        updated = link.sub(rf"\1#{new})", text)
+        updated, count = link.subn(rf"\1#{new})", text)
         if other == page:
-            updated = same_page.sub(f"](#{new})", updated)
-        if updated != text:
-            changed += len(link.findall(text)) + (other == page) * len(same_page.findall(text))
+            updated, within = same_page.subn(f"](#{new})", updated)
+            count += within
+        if count:
+            changed += count
             Path(other.source).write_text(updated, encoding="utf-8")
     return changed
 

@@ -64,25 +64,24 @@ class PageFile(MarkdownFile):
             yield item
 
     def setup(self) -> None:
-        self.worker, self.replies, self.log = _Worker.next(self.config)
+        self.worker = _Worker.next(self.config)
 
     def ask(self, request: dict) -> dict:
-        self.worker.stdin.write(json.dumps(request) + "\n")
-        self.worker.stdin.flush()
-        reply = self.replies.readline()
+        process = self.worker.process
+        process.stdin.write(json.dumps(request) + "\n")
+        process.stdin.flush()
+        reply = self.worker.replies.readline()
         if not reply:
-            self.worker.wait(timeout=30)
-            tail = self.log.read_text(encoding="utf-8", errors="replace")[-3000:]
+            process.wait(timeout=30)
+            tail = self.worker.log.read_text(encoding="utf-8", errors="replace")[-3000:]
             raise ExampleFailure(
                 f"{pages.rel(self.path)}: the example process died "
-                f"(exit {self.worker.returncode}):\n{tail}"
+                f"(exit {process.returncode}):\n{tail}"
             )
         return json.loads(reply)
 
     def teardown(self) -> None:
-        self.worker.stdin.close()  # the worker ends (TensorFlow's shutdown takes about 1 s)
-        self.replies.close()
-        _Worker.exiting.append(self.worker)  # reaped at the end, not waited for page by page
+        self.worker.finish()
 
 
 class _Worker:
@@ -115,18 +114,23 @@ class _Worker:
         self.replies = os.fdopen(read, encoding="utf-8")
 
     @classmethod
-    def next(cls, config):
-        """(process, replies, log) for a page, and a spare started for the page after it."""
+    def next(cls, config) -> _Worker:
+        """A worker for a page, and a spare started for the page after it."""
         worker = cls.spare or cls(config)
         cls.spare = cls(config)
-        return worker.process, worker.replies, worker.log
+        return worker
+
+    def finish(self) -> None:
+        """End of input: the worker exits (TensorFlow's shutdown takes about 1 s), reaped later."""
+        self.process.stdin.close()
+        self.replies.close()
+        _Worker.exiting.append(self.process)  # not waited for page by page
 
     @classmethod
     def stop_all(cls) -> None:
         if cls.spare is not None:
             cls.spare.process.kill()
-            cls.exiting.append(cls.spare.process)
-            cls.spare.replies.close()
+            cls.spare.finish()
             cls.spare = None
         for process in cls.exiting:
             try:

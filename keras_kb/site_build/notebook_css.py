@@ -34,8 +34,10 @@ def used_css(css: str, html: str) -> str:
     """The rules of ``css`` that can apply to ``html`` (a page's content), serialized."""
     soup = BeautifulSoup(html, "html.parser")
     kept = _kept_rules(_parsed(css), _Matcher(soup))
-    needed = _needed_variables(kept)
-    return "\n".join(text for text in (_serialize(rule, needed) for rule in kept) if text)
+    declarations = {id(rule): _declarations(rule) for rule in _flat(kept)}  # parsed once
+    needed = _needed_variables(declarations.values())
+    serialized = (_serialize(rule, declarations, needed) for rule in kept)
+    return "\n".join(text for text in serialized if text)
 
 
 @functools.lru_cache(maxsize=4)  # every walkthrough page ships the same theme
@@ -113,12 +115,12 @@ def _declarations(rule):
     return [d for d in parsed if d.type == "declaration"]
 
 
-def _needed_variables(rules) -> set[str]:
+def _needed_variables(rules_declarations) -> set[str]:
     """Custom properties used by a kept declaration, directly or through other properties."""
     definitions: dict[str, list[str]] = {}
     used: set[str] = set()
-    for rule in _flat(rules):
-        for declaration in _declarations(rule):
+    for declarations in rules_declarations:
+        for declaration in declarations:
             value = tinycss2.serialize(declaration.value)
             if declaration.name.startswith("--"):
                 definitions.setdefault(declaration.name, []).append(value)
@@ -142,17 +144,17 @@ def _flat(rules):
             yield from _flat(rule.kept)
 
 
-def _serialize(rule, needed: set[str]) -> str:
+def _serialize(rule, declarations: dict, needed: set[str]) -> str:
     if isinstance(rule, _Media):
-        inner = "\n".join(t for t in (_serialize(r, needed) for r in rule.kept) if t)
+        inner = "\n".join(t for t in (_serialize(r, declarations, needed) for r in rule.kept) if t)
         return f"@media {tinycss2.serialize(rule.rule.prelude).strip()}{{{inner}}}" if inner else ""
     if rule.type == "at-rule":
         return tinycss2.serialize([rule])
-    declarations = [
+    written = [
         f"{d.name}:{tinycss2.serialize(d.value).strip()}{'!important' if d.important else ''}"
-        for d in _declarations(rule)
+        for d in declarations[id(rule)]
         if not d.name.startswith("--") or d.name in needed
     ]
-    if not declarations:
+    if not written:
         return ""
-    return f"{tinycss2.serialize(rule.prelude).strip()}{{{';'.join(declarations)}}}"
+    return f"{tinycss2.serialize(rule.prelude).strip()}{{{';'.join(written)}}}"

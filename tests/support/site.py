@@ -20,6 +20,8 @@ from keras_kb import pages
 MESSAGE = re.compile(r"^(ERROR|WARNING|Aborted)\b")
 ITEM = re.compile(r"^\s+- ")
 EXCEPTION = re.compile(r"^[\w.]+(Error|Exception): ")
+# a Markdown link to another page of the site: [text](../models/cnn.md#anchor)
+PAGE_LINK = re.compile(r"\]\((?P<target>[^)#\s]+\.md)(?:#(?P<anchor>[^)\s]+))?\)")
 
 
 @dataclass

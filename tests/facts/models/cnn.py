@@ -1,6 +1,7 @@
 """Facts the CNN page states in prose (docs/models/cnn.md)."""
 
 import importlib.util
+import math
 
 import keras
 import numpy as np
@@ -130,10 +131,7 @@ def table_pool_shape():
 def table_flatten_shape():
     flat = _summary_shape(r"flatten \(Flatten\)")
     pooled = _dims(_summary_shape(r"max_pooling2d \(MaxPooling2D\)"))
-    size = 1
-    for dim in pooled:
-        size *= int(dim)
-    assert _dims(flat) == [str(size)], (flat, pooled)
+    assert _dims(flat) == [str(math.prod(map(int, pooled)))], (flat, pooled)
     return flat, " × ".join(pooled)
 
 
