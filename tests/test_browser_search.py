@@ -73,6 +73,7 @@ def test_search_finds_the_expected_page(context, site_url, built_site):
             tabs[reader] = watch(context.new_page())
             tabs[reader].open(site_url + ("" if reader == "ko" else f"{reader}/") + "index.html")
         page = tabs[reader].page
+        page.bring_to_front()  # a background tab's timers are throttled: ~2 s a query
         source = pages.Page(pages.DOCS / expected)
         want, twin = url_of(source, built_site), url_of(source.twin, built_site)
         ours = [page_path(h, site_url) for h in search_ui(page, query)][:TOP]
