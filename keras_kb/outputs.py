@@ -55,9 +55,9 @@ def versions() -> dict[str, str]:
 def _conditions() -> list[str]:
     """Everything besides an example's code that shapes what it prints."""
     from keras_kb import sandbox, standins
-    from keras_kb.runner import worker
+    from keras_kb.runner import forkserver, worker
 
-    modules = (sandbox, standins, worker)
+    modules = (sandbox, standins, forkserver, worker)
     sources = [Path(module.__file__).read_text(encoding="utf-8") for module in modules]
     return [*sources, json.dumps(versions(), sort_keys=True)]
 

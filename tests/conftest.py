@@ -56,6 +56,19 @@ def built_site(site_build) -> Path:
     return site_build.site
 
 
+def pytest_collection_modifyitems(items):
+    # The examples run in the background from the start (keras_kb/runner/plugin.py): the tests
+    # that need neither them nor the site go first, beside them; then the examples report; the
+    # site's tests come last, since the build shows the outputs the examples record.
+    items.sort(key=_band)
+
+
+def _band(item) -> int:
+    if item.get_closest_marker("examples") and item.nodeid.startswith("docs/"):
+        return 1
+    return 2 if "site_build" in getattr(item, "fixturenames", ()) else 0
+
+
 def pytest_sessionfinish(session):
     # tests that need the site skip when it did not build: the run must still fail
     if site.LAST_BUILD is not None and not site.LAST_BUILD.ok:

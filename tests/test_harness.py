@@ -45,6 +45,13 @@ z = 0
 # --8<-- [start:touch-check]
 z = 1
 # --8<-- [end:touch-check]
+# --8<-- [start:exit]
+import os
+os._exit(3)
+# --8<-- [end:exit]
+# --8<-- [start:after]
+print("after the exit")
+# --8<-- [end:after]
 """
 
 
@@ -75,6 +82,7 @@ PAGES = {
     "checked": ("# 검사\n\n" + _include("compute"), None, True),
     "touching": ("# 손대는 검사\n\n" + _include("touch"), None, True),
     "assertion": ("# 단언\n\n" + _include("compare"), None, True),
+    "dies": ("# 종료\n\n" + _include("exit") + "\n" + _include("after"), None, True),
 }
 
 # mistake -> what the fast check's report must say (file and line included)
@@ -105,6 +113,10 @@ EXAMPLES = {
     "announced error not raised": [
         "docs/noraise.md:5 (snippet snippets/bad.py:11): AssertionError: <!--kb:raises ValueError"
         "--> but the block raised nothing",
+    ],
+    "example process dies": [
+        "docs/dies.md: the example process died (exit 3)",
+        "docs/dies.md: not run: the page's process died at line 3",
     ],
     "failing hidden check": [
         "docs/checked.md:4 (snippet snippets/bad.py:17), hidden check snippets/bad.py:20",
@@ -173,9 +185,8 @@ def fast_report(project):
 
 @pytest.fixture(scope="module")
 def examples_report(project):
-    return _run(
-        project, *(f"docs/{name}.md" for name in ("broken", "assertion", "noraise", "checked"))
-    )
+    names = ("broken", "assertion", "noraise", "checked", "dies")
+    return _run(project, *(f"docs/{name}.md" for name in names))
 
 
 @pytest.mark.parametrize("mistake", FAST)

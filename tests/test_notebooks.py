@@ -48,7 +48,6 @@ def test_notebook_runs_in_a_fresh_kernel(page, executed_notebooks):
     assert not stderr, f"{page} writes to stderr:\n{''.join(stderr)[:2000]}"
 
 
-@pytest.mark.examples
 def _errors(cell):
     return [o for o in cell.outputs if o.output_type == "error"]
 

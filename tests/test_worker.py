@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from keras_kb import pages, sandbox
+from keras_kb.runner import forkserver
 
 pytestmark = pytest.mark.examples
 
@@ -60,3 +61,61 @@ def test_blocks_share_one_fresh_session(tmp_path):
     assert shown[0]["text"] == "tensorflow __main__\n(1200, 28, 28)\n"  # the stand-in's shape
     assert shown[1]["text"] == "dense dense_1\n"  # no reset between a page's blocks
     assert shown[2]["error"].startswith("SocketBlockedError")  # no network
+
+
+FRESH = (
+    "import os, keras, numpy\n"
+    "print(keras.layers.Dense(1).name, os.getcwd())\n"
+    "print(numpy.random.randint(2**62))\n"
+)
+
+
+def _forked_page(server, tmp_path, name: str, code: str, raises=None) -> dict:
+    """One page in a child of the fork server (its protocol: forkserver.py): one block's reply."""
+    workdir = tmp_path / name
+    workdir.mkdir()
+    fifos = {end: tmp_path / f"{name}.{end}" for end in ("requests", "replies")}
+    for fifo in fifos.values():
+        os.mkfifo(fifo)
+    order = {"workdir": str(workdir), "log": str(tmp_path / f"{name}.stderr")}
+    server.stdin.write(json.dumps({**order, **{k: str(v) for k, v in fifos.items()}}) + "\n")
+    server.stdin.flush()
+    assert "pid" in json.loads(server.stdout.readline())
+    with open(fifos["requests"], "w") as requests, open(fifos["replies"]) as replies:
+        requests.write(json.dumps(_request(0, code, raises)) + "\n")
+        requests.flush()
+        reply = json.loads(replies.readline())
+    assert reply["failure"] is None, reply["failure"]
+    return reply["fences"][0]
+
+
+def test_forked_workers_start_as_fresh_as_started_ones(tmp_path):
+    """Each page's child starts clean: no layer names, random state or directory of another."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "keras_kb.runner.forkserver"],
+        cwd=tmp_path,
+        env=sandbox.environment(pages.ROOT),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    first = _forked_page(server, tmp_path, "first", FRESH + BLOCKS[0])
+    second = _forked_page(server, tmp_path, "second", FRESH + BLOCKS[2], ["SocketBlockedError", ""])
+    server.stdin.close()
+    assert server.wait(timeout=60) == 0
+    (name, where, number, *rest), (name2, where2, number2) = (
+        f["text"].split() for f in (first, second)
+    )
+    assert (name, name2) == ("dense", "dense")  # the second page saw nothing of the first
+    assert (where, where2) == (str(tmp_path / "first"), str(tmp_path / "second"))
+    assert number != number2  # numpy reseeded per child, as a fresh import seeds it
+    assert rest == ["tensorflow", "__main__", "(1200,", "28,", "28)"]  # sandbox and stand-ins
+    assert second["error"].startswith("SocketBlockedError")
+    for page in ("first", "second"):  # each child's status, recorded by the server
+        assert (tmp_path / f"{page}.stderr").read_text().endswith(f"{forkserver.EXIT_MARK}0]\n")
+
+
+def test_fork_server_refuses_to_fork_beside_other_threads(monkeypatch):
+    monkeypatch.setattr(forkserver, "threads", lambda: 2)
+    assert forkserver._fork({}) == {"refused": "the server runs 2 threads: forking is unsafe"}

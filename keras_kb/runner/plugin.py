@@ -2,29 +2,35 @@
 
 Only Korean pages (``page.md``) are collected: their English twins must hold the same code,
 which ``tests/test_translations.py`` checks, so each code sequence runs once. Walkthroughs run
-in a kernel instead (``tests/test_notebooks.py``).
-Items are pytest-codeblocks' own (its parser, annotations and marks). Each page's examples run
-in a fresh Python process (``worker.py``), all in one namespace, in page order: exactly the
-reader's path. The plugin adds snippet expansion, hidden checks (``<section>-check``), errors
-announced with ``<!--kb:raises Type: fragment-->``, recorded outputs (``keras_kb.outputs``) and
-failures that name the page line, the snippet line, the type, a traceback, what the example
-printed, and for a failing ``assert`` the values compared.
-Test ids and messages count lines of the page's own source (``docs/models/cnn.md::line 36``).
-"""
+in a kernel instead (``tests/test_notebooks.py``). Items are pytest-codeblocks' own (its parser,
+annotations and marks). Each page's examples run in a fresh Python process (``worker.py``,
+forked by ``forkserver.py``), all in one namespace, in page order: exactly the reader's path.
+They run in the background from the start of the run (``_Examples``), beside the tests that need
+none of them; each item reports its own reply. The plugin adds snippet expansion, hidden checks
+(``<section>-check``), errors announced with ``<!--kb:raises Type: fragment-->``, recorded
+outputs (``keras_kb.outputs``) and failures that name the page line, the snippet line, the type,
+a traceback, what the example printed, and for a failing ``assert`` the values compared. Test
+ids and messages count lines of the page's own source (``docs/models/cnn.md::line 36``)."""
 
 from __future__ import annotations
 
+import concurrent.futures
+import importlib.util
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
 from pytest_codeblocks.plugin import MarkdownFile, TestBlock
 
 from keras_kb import outputs, pages, sandbox
+from keras_kb.runner import forkserver
 
 PRINTED_TAIL = 3000  # characters of an example's output kept in its failure report
 
@@ -63,42 +69,63 @@ class PageFile(MarkdownFile):
             self.examples.append(item)
             yield item
 
-    def setup(self) -> None:
-        self.worker = _Worker.next(self.config)
-
-    def ask(self, request: dict) -> dict:
-        process = self.worker.process
-        process.stdin.write(json.dumps(request) + "\n")
-        process.stdin.flush()
-        reply = self.worker.replies.readline()
-        if not reply:
-            process.wait(timeout=30)
-            tail = self.worker.log.read_text(encoding="utf-8", errors="replace")[-3000:]
-            raise ExampleFailure(
-                f"{pages.rel(self.path)}: the example process died "
-                f"(exit {process.returncode}):\n{tail}"
-            )
-        return json.loads(reply)
-
-    def teardown(self) -> None:
-        self.worker.finish()
-
 
 class _Worker:
     """A fresh Python process for one page's examples (``worker.py``).
 
-    A worker spends its first ~3 s importing TensorFlow and Keras (the sandbox installs the
-    dataset stand-ins before it reads a line), so the next page's worker is started as soon as
-    a page takes one: that import then runs beside the page's examples, on the second core,
-    instead of before the next page. Each page still gets its own fresh process.
+    Forked from the run's fork server (``forkserver.py``), which imported TensorFlow once: a
+    plain worker spends ~3 s of CPU on that import before its first line. Where the server
+    refuses (it says why, once), every page gets a worker started afresh instead.
     """
 
-    spare: _Worker | None = None
-    exiting: list[subprocess.Popen] = []
+    server: subprocess.Popen | None = None
+    refused = ""
+    started: list[subprocess.Popen] = []  # plain workers, reaped at the end
 
     def __init__(self, config):
         workdir = config._tmp_path_factory.mktemp("example")
         self.log = workdir.parent / f"{workdir.name}.stderr"
+        self.log.touch()
+        self.process: subprocess.Popen | None = None
+        self.pid: int | None = None
+        if not self._fork(config, workdir):
+            self._start(workdir)
+
+    def _fork(self, config, workdir: Path) -> bool:
+        if _Worker.refused:
+            return False
+        fifos = [workdir.parent / f"{workdir.name}.{end}" for end in ("requests", "replies")]
+        for fifo in fifos:
+            os.mkfifo(fifo)
+        order = {"workdir": str(workdir), "requests": str(fifos[0]), "replies": str(fifos[1])}
+        answer = _Worker._ask_server(config, {**order, "log": str(self.log)})
+        if "refused" in answer:
+            _Worker.refused = answer["refused"]
+            config.issue_config_time_warning(
+                pytest.PytestWarning(f"examples: no fork server ({_Worker.refused})"), stacklevel=1
+            )
+            return False
+        self.pid = answer["pid"]
+        self.requests = open(fifos[0], "w", encoding="utf-8")  # the child opens them in this order
+        self.replies = open(fifos[1], encoding="utf-8")
+        return True
+
+    @classmethod
+    def _ask_server(cls, config, order: dict) -> dict:
+        if cls.server is None:
+            cls.server = subprocess.Popen(
+                [sys.executable, "-m", "keras_kb.runner.forkserver"],
+                cwd=config._tmp_path_factory.getbasetemp(),
+                env=sandbox.environment(pages.ROOT),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+        cls.server.stdin.write(json.dumps(order) + "\n")
+        cls.server.stdin.flush()
+        return json.loads(cls.server.stdout.readline() or '{"refused": "the fork server died"}')
+
+    def _start(self, workdir: Path) -> None:
         read, replies_fd = os.pipe()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "keras_kb.runner.worker", str(replies_fd)],
@@ -111,34 +138,133 @@ class _Worker:
             text=True,
         )
         os.close(replies_fd)
+        self.requests = self.process.stdin
         self.replies = os.fdopen(read, encoding="utf-8")
+        _Worker.started.append(self.process)
 
-    @classmethod
-    def next(cls, config) -> _Worker:
-        """A worker for a page, and a spare started for the page after it."""
-        worker = cls.spare or cls(config)
-        cls.spare = cls(config)
-        return worker
+    def ask(self, request: dict) -> dict | None:
+        """The worker's reply, or None when it died (then :meth:`death` says how)."""
+        try:
+            self.requests.write(json.dumps(request) + "\n")
+            self.requests.flush()
+        except BrokenPipeError:
+            return None
+        reply = self.replies.readline()
+        return json.loads(reply) if reply else None
+
+    def death(self) -> str:
+        """Its exit status and the end of its stderr, once it has exited (within 30 s)."""
+        if self.process is not None:
+            self.process.wait(timeout=30)
+            status = str(self.process.returncode)
+        else:
+            status = "unknown"
+            for _ in range(300):
+                log = self.log.read_text(encoding="utf-8", errors="replace")
+                if forkserver.EXIT_MARK in log:
+                    status = log.rsplit(forkserver.EXIT_MARK, 1)[1].split("]")[0]
+                    break
+                time.sleep(0.1)
+        tail = self.log.read_text(encoding="utf-8", errors="replace")[-3000:]
+        return f"the example process died (exit {status}):\n{tail}"
+
+    def kill(self) -> None:
+        """Stop it now, mid-example (the run was interrupted)."""
+        try:
+            os.kill(self.process.pid if self.process else self.pid, signal.SIGKILL)
+        except (ProcessLookupError, TypeError):
+            pass
 
     def finish(self) -> None:
-        """End of input: the worker exits (TensorFlow's shutdown takes about 1 s), reaped later."""
-        self.process.stdin.close()
-        self.replies.close()
-        _Worker.exiting.append(self.process)  # not waited for page by page
+        """End of input: the worker exits; it is not waited for page by page."""
+        for stream in (self.requests, self.replies):
+            try:
+                stream.close()
+            except BrokenPipeError:
+                pass
 
     @classmethod
     def stop_all(cls) -> None:
-        if cls.spare is not None:
-            cls.spare.process.kill()
-            cls.spare.finish()
-            cls.spare = None
-        for process in cls.exiting:
+        processes = cls.started + ([cls.server] if cls.server else [])
+        if cls.server is not None:
+            cls.server.stdin.close()  # the server then waits for its children, and exits
+        for process in processes:
             try:
                 process.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-        cls.exiting.clear()
+        cls.server, cls.started = None, []
+
+
+class _Examples(threading.Thread):
+    """The selected examples, run in the background from the start of the run, page after page,
+    while pytest runs the tests that need none of them (on the machine's other core); each
+    example's item then reports the reply it got. Each page still has its own fresh process,
+    its examples in page order, exactly as before: only when pytest looks at them changes.
+    """
+
+    running: _Examples | None = None
+
+    def __init__(self, config, items: list[PageBlock]):
+        super().__init__(name="examples", daemon=True)
+        self.config = config
+        self.pages: dict[PageFile, list[PageBlock]] = {}
+        for item in items:
+            item.reply = concurrent.futures.Future()
+            self.pages.setdefault(item.parent, []).append(item)
+        self.worker: _Worker | None = None
+        self.stopping = False
+
+    def run(self) -> None:
+        try:
+            self._run_pages()
+        except BaseException as error:  # no item may wait forever for a reply
+            for items in self.pages.values():
+                for item in items:
+                    if not item.reply.done():
+                        item.reply.set_exception(error)
+            raise
+
+    def _run_pages(self) -> None:
+        for items in self.pages.values():
+            self.worker = _Worker(self.config) if not self.stopping else None
+            not_run = None if self.worker else "not run: the run was stopped"
+            for item in items:
+                if not_run:
+                    item.reply.set_exception(ExampleFailure(not_run))
+                    continue
+                try:
+                    reply = self.worker.ask(item.request())
+                except Exception as error:  # a page that cannot be read: its own item says so
+                    item.reply.set_exception(error)
+                    continue
+                if reply is None:
+                    died = f"{pages.rel(item.path)}: {self.worker.death()}"
+                    item.reply.set_exception(ExampleFailure(died))
+                    not_run = (
+                        f"{pages.rel(item.path)}: not run: the page's process died at {item.name}"
+                    )
+                else:
+                    item.reply.set_result(reply)
+            if self.worker:
+                self.worker.finish()
+
+    def stop(self) -> None:
+        self.stopping = True
+        if self.worker is not None:
+            self.worker.kill()
+        self.join(timeout=60)
+
+
+def _will_run(item: PageBlock) -> bool:
+    """Whether pytest will call the item: its skip marks and its importorskip, decided up front."""
+    if any(True for _ in item.iter_markers("skip")):
+        return False
+    if any(any(mark.args) for mark in item.iter_markers("skipif")):
+        return False
+    module = item.obj.importorskip
+    return module is None or importlib.util.find_spec(module) is not None
 
 
 def _reject_swallowed_continuation(collector, expanded, block) -> None:
@@ -169,13 +295,10 @@ class PageBlock(TestBlock):
     def record_key(self) -> str:
         return outputs.keys(pages.Page(self.path))[self.parent.examples.index(self)]
 
-    def runtest(self) -> None:
-        if self.obj.importorskip is not None:
-            pytest.importorskip(self.obj.importorskip)
-        record_key = self.record_key()
-        offsets = self._offsets()
-        request = {
-            "record_key": record_key,
+    def request(self) -> dict:
+        """What the worker is sent: the example's fences, their hidden checks, its record key."""
+        return {
+            "record_key": self.record_key(),
             "fences": [
                 {
                     "line": fence.line,
@@ -188,13 +311,20 @@ class PageBlock(TestBlock):
                 for fence, checks in zip(self.fences, self.checks, strict=True)
             ],
         }
-        reply = self.parent.ask(request)
+
+    def runtest(self) -> None:
+        if self.obj.importorskip is not None:
+            pytest.importorskip(self.obj.importorskip)
+        if not hasattr(self, "reply"):
+            raise ExampleFailure(f"{pages.rel(self.path)}: {self.name} was never sent to a worker")
+        reply = self.reply.result()  # run in the background (_Examples); raises if it could not
+        self.user_properties.append(("example_seconds", reply["seconds"]))
         if reply["failure"]:
-            raise ExampleFailure(self._describe(reply["failure"], offsets))
+            raise ExampleFailure(self._describe(reply["failure"], self._offsets()))
         shown = [outputs.FenceOutput(**fence) for fence in reply["fences"]]
         self._check_output("".join(fence.text for fence in shown))
         record = outputs.Record(pages.rel(self.path), shown, outputs.versions(), reply["device"])
-        outputs.save(record_key, record)
+        outputs.save(self.record_key(), record)
 
     def _filename(self, fence) -> str:
         return f"<{pages.rel(self.path)} line {fence.line}>"
@@ -285,8 +415,21 @@ def pytest_collection_finish(session):
         raise pytest.UsageError("--require-gpu: TensorFlow sees no GPU")
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtestloop(session):
+    if session.config.option.collectonly:
+        return
+    chosen = [item for item in session.items if isinstance(item, PageBlock) and _will_run(item)]
+    if chosen:
+        _Examples.running = _Examples(session.config, chosen)
+        _Examples.running.start()
+
+
 def pytest_sessionfinish(session):
-    _Worker.stop_all()  # the spare (the page after the last never comes) and exiting workers
+    if _Examples.running is not None:  # after -x or Ctrl-C some are still running
+        _Examples.running.stop()
+        _Examples.running = None
+    _Worker.stop_all()
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -1,14 +1,16 @@
 """One page's examples in a fresh Python process, run as a reader runs them.
 
-The pytest plugin (``plugin.py``) starts one worker per page and sends it the page's examples
-one by one, as pytest reaches them; the worker runs each fence in ONE namespace shared by the
-whole page (a reader pastes the blocks in order into one Python session), then the fence's
-hidden checks (``<section>-check`` in its snippet file: assert statements only), and answers
-with what the fence printed, raised and drew. Nothing else is set up: the sandbox's process
-conditions (no network, offline dataset stand-ins, a fresh working directory) and no seed.
+The pytest plugin (``plugin.py``) gets one worker per page (forked by ``forkserver.py``, or
+started afresh) and sends it the page's examples one by one; the worker runs each fence in ONE
+namespace shared by the whole page (a reader pastes the blocks in order into one Python
+session), then the fence's hidden checks (``<section>-check`` in its snippet file: assert
+statements only), and answers with what the fence printed, raised and drew. Nothing else is set
+up: the sandbox's process conditions (no network, offline dataset stand-ins, a fresh working
+directory) and no seed.
 
 Protocol: one JSON request per line on stdin, one JSON reply per line on the file descriptor
-passed as the first argument (stdout belongs to the examples).
+passed as the first argument (stdout belongs to the examples); a forked worker reads and
+answers on two FIFOs instead.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import json
 import linecache
 import os
 import sys
+import time
 import traceback
 from contextlib import redirect_stdout
 from pathlib import Path
@@ -117,14 +120,21 @@ def run_example(request: dict, namespace: dict) -> dict:
     return {"fences": shown, "failure": None, "device": sandbox.device()}
 
 
+def serve(requests, replies) -> None:
+    """Answer a page's requests, in order, in one namespace, until the requests end."""
+    namespace = {"__name__": "__main__"}  # what a reader's interactive session has
+    for line in requests:
+        started = time.perf_counter()
+        reply = run_example(json.loads(line), namespace)
+        reply["seconds"] = round(time.perf_counter() - started, 3)  # the example's own compute
+        replies.write(json.dumps(reply, ensure_ascii=False) + "\n")
+        replies.flush()
+
+
 def main(reply_fd: int) -> None:
     replies = os.fdopen(reply_fd, "w", encoding="utf-8")
     sandbox.prepare_process(Path.cwd())
-    namespace = {"__name__": "__main__"}  # what a reader's interactive session has
-    for line in sys.stdin:
-        reply = run_example(json.loads(line), namespace)
-        replies.write(json.dumps(reply, ensure_ascii=False) + "\n")
-        replies.flush()
+    serve(sys.stdin, replies)
 
 
 if __name__ == "__main__":
