@@ -13,6 +13,7 @@ from tests.support.browser import (  # noqa: F401  (fixtures registered for ever
     chromium,
     context,
     site_url,
+    start_sweep,
     sweep,
     tab,
 )
@@ -49,24 +50,28 @@ def site_build(tmp_path_factory, request) -> site.Build:
 
 
 @pytest.fixture(scope="session")
-def built_site(site_build) -> Path:
+def built_site(site_build, request) -> Path:
     """The built site; when the build failed, its messages are reported once (see below)."""
     if not site_build.ok:
         pytest.skip(f"the strict build failed: its messages are under {STRICT_BUILD_TEST}")
+    if any("sweep" in getattr(item, "fixturenames", ()) for item in request.session.items):
+        start_sweep(site_build.site)  # in the background, beside the other tests of the site
     return site_build.site
 
 
 def pytest_collection_modifyitems(items):
     # The examples run in the background from the start (keras_kb/runner/plugin.py): the tests
     # that need neither them nor the site go first, beside them; then the examples report; the
-    # site's tests come last, since the build shows the outputs the examples record.
+    # site's tests come after them, since the build shows the outputs the examples record; the
+    # browser sweep's tests last, as the sweep runs in the background beside the site's tests.
     items.sort(key=_band)
 
 
 def _band(item) -> int:
     if item.get_closest_marker("examples") and item.nodeid.startswith("docs/"):
         return 1
-    return 2 if "site_build" in getattr(item, "fixturenames", ()) else 0
+    fixtures = getattr(item, "fixturenames", ())
+    return 3 if "sweep" in fixtures else 2 if "site_build" in fixtures else 0
 
 
 def pytest_sessionfinish(session):
@@ -79,9 +84,7 @@ def pytest_terminal_summary(terminalreporter):
     for line in REPORT:  # what the reader-facing checks measured (tests/test_browser_*.py)
         terminalreporter.write_line(line)
     build = site.LAST_BUILD
-    reported = any(
-        r.nodeid == STRICT_BUILD_TEST for r in terminalreporter.stats.get("failed", [])
-    )
+    reported = any(r.nodeid == STRICT_BUILD_TEST for r in terminalreporter.stats.get("failed", []))
     if build is not None and not build.ok and not reported:
         terminalreporter.write_sep("=", "mkdocs build --strict failed", red=True)
         terminalreporter.write_line(build.problems())

@@ -9,7 +9,7 @@ import pytest
 
 from keras_kb import pages
 from keras_kb.site_build import notebooks
-from tests.support.browser import ALL_RULES, BROWSER, axe, notebook_pages
+from tests.support.browser import BROWSER, SCHEMES, notebook_pages
 
 pytestmark = BROWSER
 
@@ -47,22 +47,11 @@ def test_no_serious_accessibility_violations(sweep):
     assert not sweep["violations"], "\n".join(sweep["violations"])
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_representative_pages_fully_accessible(browser, site_url, built_site, scheme):
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_representative_pages_fully_accessible(sweep, scheme):
     """All axe-core rules, colour contrast included, on the whole page: the home page, a page
     with code, math and tables (in English, the other language), and a notebook page."""
-    home, dense = pages.Page(pages.DOCS / "index.md"), pages.Page(pages.DOCS / "models/dense.md")
-    kinds = [home.built(built_site), dense.twin.built(built_site)]
-    kinds += notebook_pages(built_site)[:1]
-    context = browser.new_context(color_scheme=scheme)
-    try:
-        page = context.new_page()
-        found = []
-        for html in kinds:
-            page.goto(site_url + str(html.relative_to(built_site)))
-            want = "slate" if scheme == "dark" else "default"
-            assert page.evaluate("document.body.dataset.mdColorScheme") == want
-            found += [f"{html.relative_to(built_site)}: {v}" for v in axe(page, None, ALL_RULES)]
-    finally:
-        context.close()
-    assert not found, "\n".join(found)
+    checked = sweep["full"][scheme]
+    assert len(checked["schemes"]) == 3
+    assert set(checked["schemes"].values()) == {SCHEMES[scheme]}, checked["schemes"]
+    assert not checked["violations"], "\n".join(checked["violations"])

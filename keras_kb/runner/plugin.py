@@ -98,7 +98,7 @@ class _Worker:
         for fifo in fifos:
             os.mkfifo(fifo)
         order = {"workdir": str(workdir), "requests": str(fifos[0]), "replies": str(fifos[1])}
-        answer = _Worker._ask_server(config, {**order, "log": str(self.log)})
+        answer = _Worker._ask_server({**order, "log": str(self.log)})
         if "refused" in answer:
             _Worker.refused = answer["refused"]
             config.issue_config_time_warning(
@@ -111,16 +111,21 @@ class _Worker:
         return True
 
     @classmethod
-    def _ask_server(cls, config, order: dict) -> dict:
+    def start_server(cls) -> None:
+        """Start the fork server: its ~3 s of imports then overlap pytest's own start-up."""
         if cls.server is None:
             cls.server = subprocess.Popen(
                 [sys.executable, "-m", "keras_kb.runner.forkserver"],
-                cwd=config._tmp_path_factory.getbasetemp(),
+                cwd=pages.ROOT,  # each child moves to a fresh directory of its own at once
                 env=sandbox.environment(pages.ROOT),
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 text=True,
             )
+
+    @classmethod
+    def _ask_server(cls, order: dict) -> dict:
+        cls.start_server()
         cls.server.stdin.write(json.dumps(order) + "\n")
         cls.server.stdin.flush()
         return json.loads(cls.server.stdout.readline() or '{"refused": "the fork server died"}')
@@ -407,7 +412,17 @@ def pytest_addoption(parser):
 
 def pytest_configure(config):
     sandbox.apply_environment()  # before anything imports TensorFlow
+    if _may_run_examples(config):
+        _Worker.start_server()
     sandbox.import_tensorflow_quietly()
+
+
+def _may_run_examples(config) -> bool:
+    """Whether the run's paths include pages (a mark or keyword may still deselect them all)."""
+    if config.option.collectonly or "not examples" in (config.option.markexpr or ""):
+        return False
+    paths = [Path(arg.split("::")[0]).resolve() for arg in config.args]
+    return any(p.is_relative_to(pages.DOCS) or pages.DOCS.is_relative_to(p) for p in paths)
 
 
 def pytest_collection_finish(session):

@@ -33,16 +33,45 @@ VARIABLE_USE = re.compile(r"var\(\s*(--[\w-]+)")
 def used_css(css: str, html: str) -> str:
     """The rules of ``css`` that can apply to ``html`` (a page's content), serialized."""
     soup = BeautifulSoup(html, "html.parser")
-    kept = _kept_rules(_parsed(css), _Matcher(soup))
-    declarations = {id(rule): _declarations(rule) for rule in _flat(kept)}  # parsed once
+    kept = _kept_rules(_plan(css), _Matcher(soup))
+    declarations = {id(rule): _declarations(rule) for rule in _flat(kept)}
     needed = _needed_variables(declarations.values())
     serialized = (_serialize(rule, declarations, needed) for rule in kept)
     return "\n".join(text for text in serialized if text)
 
 
-@functools.lru_cache(maxsize=4)  # every walkthrough page ships the same theme
-def _parsed(css: str) -> tuple:
-    return tuple(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+@functools.lru_cache(maxsize=4)  # every walkthrough page ships the same theme: prepared once
+def _plan(css: str) -> tuple:
+    return _planned(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+
+
+def _planned(rules) -> tuple:
+    """Each rule with what deciding it needs: a style rule its selectors (:func:`_prepared`),
+    an @media rule the plan of the rules inside it, any other at-rule nothing."""
+    plan = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            selectors = _split_selectors(tinycss2.serialize(rule.prelude))
+            plan.append((rule, tuple(_prepared(selector) for selector in selectors)))
+        elif rule.type == "at-rule" and rule.lower_at_keyword == "media" and rule.content:
+            inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+            plan.append((rule, _planned(inner)))
+        elif rule.type == "at-rule":
+            plan.append((rule, None))
+    return tuple(plan)
+
+
+def _prepared(selector: str) -> tuple[str, frozenset[str]] | None:
+    """What to ask the page: the selector without pseudo-classes, and the classes it needs;
+    None for a selector kept on any page (the document, or a pseudo-element of anything)."""
+    if DOCUMENT.search(selector):
+        return None
+    # Material's color scheme sits on <body>, outside the page content: [data-md-color-
+    # scheme=slate] .jupyter-wrapper is the dark theme of an element the page has
+    bare = THEME_ATTRIBUTE.sub("", PSEUDO.sub("", selector)).strip()
+    if not bare or bare[-1] in ">+~":
+        return None
+    return bare, frozenset(CLASS.findall(bare))
 
 
 class _Matcher:
@@ -51,28 +80,21 @@ class _Matcher:
         # most of JupyterLab's rules name a class no static page has: rejected without a query
         self.classes = {c for tag in soup.find_all(class_=True) for c in tag["class"]}
 
-    def applies(self, selector_list: str) -> bool:
-        return any(self._one(selector) for selector in _split_selectors(selector_list))
+    def applies(self, selectors: tuple) -> bool:
+        return any(self._one(selector) for selector in selectors)
 
-    def _one(self, selector: str) -> bool:
-        if selector not in self.cache:
-            self.cache[selector] = self._evaluate(selector)
-        return self.cache[selector]
-
-    def _evaluate(self, selector: str) -> bool:
-        if DOCUMENT.search(selector):
+    def _one(self, selector: tuple[str, frozenset[str]] | None) -> bool:
+        if selector is None:
             return True
-        # Material's color scheme sits on <body>, outside the page content: [data-md-color-
-        # scheme=slate] .jupyter-wrapper is the dark theme of an element the page has
-        bare = THEME_ATTRIBUTE.sub("", PSEUDO.sub("", selector)).strip()
-        if not bare or bare[-1] in ">+~":
-            return True  # a pseudo-element of the document, or of "any" element
-        if any(name not in self.classes for name in CLASS.findall(bare)):
+        bare, classes = selector
+        if not classes <= self.classes:
             return False
-        try:
-            return self.soup.select_one(bare) is not None
-        except (soupsieve.SelectorSyntaxError, NotImplementedError, ValueError):
-            return True
+        if bare not in self.cache:
+            try:
+                self.cache[bare] = self.soup.select_one(bare) is not None
+            except (soupsieve.SelectorSyntaxError, NotImplementedError, ValueError):
+                self.cache[bare] = True  # pruning errs on the side of keeping
+        return self.cache[bare]
 
 
 def _split_selectors(prelude: str) -> list[str]:
@@ -94,22 +116,22 @@ class _Media:
         self.rule, self.kept, self.type = rule, kept, "media"
 
 
-def _kept_rules(rules, matcher: _Matcher) -> list:
+def _kept_rules(plan: tuple, matcher: _Matcher) -> list:
     kept = []
-    for rule in rules:
+    for rule, detail in plan:
         if rule.type == "qualified-rule":
-            if matcher.applies(tinycss2.serialize(rule.prelude)):
+            if matcher.applies(detail):
                 kept.append(rule)
-        elif rule.type == "at-rule" and rule.lower_at_keyword == "media" and rule.content:
-            inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
-            inside = _kept_rules(inner, matcher)
+        elif detail is not None:  # @media: the rules kept inside it
+            inside = _kept_rules(detail, matcher)
             if inside:
                 kept.append(_Media(rule, inside))
-        elif rule.type == "at-rule":
+        else:
             kept.append(rule)
     return kept
 
 
+@functools.cache  # the plan's rules are the same objects on every page
 def _declarations(rule):
     parsed = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
     return [d for d in parsed if d.type == "declaration"]

@@ -11,6 +11,8 @@ carry ``BROWSER`` marks (``allow_hosts(["127.0.0.1"])``), and the server runs in
 
 from __future__ import annotations
 
+import concurrent.futures
+import contextlib
 import json
 import os
 import re
@@ -69,12 +71,12 @@ def chromium() -> str:
     pytest.skip(message)
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site):
-    """The built site served by a plain static server on 127.0.0.1 and a free port."""
+@contextlib.contextmanager
+def served(site: Path):
+    """The site served by a plain static server on 127.0.0.1 and a free port: its URL."""
     server = subprocess.Popen(
         [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1"],
-        cwd=built_site,
+        cwd=site,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -87,6 +89,12 @@ def site_url(built_site):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    with served(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -210,9 +218,64 @@ NOTEBOOK_OUTPUTS = """() => {
 }"""
 
 
+_SWEEP: concurrent.futures.Future | None = None
+
+
+def start_sweep(site: Path) -> None:
+    """Start the sweep of ``site`` in the background: it has its own server and browser, so
+    it runs on the second core while pytest runs the other tests of the built site."""
+    global _SWEEP
+    if _SWEEP is None and os.path.exists(CHROMIUM):
+        _SWEEP = concurrent.futures.ThreadPoolExecutor(1, "sweep").submit(_swept, site)
+
+
 @pytest.fixture(scope="session")
-def sweep(browser, site_url, built_site):
-    """Every page of both languages opened once: errors, requests and axe-core violations."""
+def sweep(chromium, built_site):
+    """Every page of both languages opened once: errors, requests and axe-core violations; and
+    all of axe-core's rules on representative pages in both color schemes."""
+    start_sweep(built_site)  # normally started as soon as the site was built (conftest.py)
+    return _SWEEP.result()
+
+
+def _swept(site: Path) -> dict:
+    from playwright.sync_api import sync_playwright  # one per thread: its API is not shared
+
+    with served(site) as site_url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            report = _sweep_pages(browser, site_url, site)
+            report["full"] = {s: _fully_checked(browser, site_url, site, s) for s in SCHEMES}
+            return report
+        finally:
+            browser.close()
+
+
+SCHEMES = {"light": "default", "dark": "slate"}  # the reader's preference -> Material's scheme
+
+
+def representative_pages(site: Path) -> list[Path]:
+    """The home page, a page with code, math and tables (in English), and a notebook page."""
+    home, dense = pages.Page(pages.DOCS / "index.md"), pages.Page(pages.DOCS / "models/dense.md")
+    return [home.built(site), dense.twin.built(site), *notebook_pages(site)[:1]]
+
+
+def _fully_checked(browser, site_url: str, site: Path, scheme: str) -> dict:
+    """All of axe-core's rules on whole representative pages, under one color preference."""
+    context = browser.new_context(color_scheme=scheme)
+    shown, violations = {}, []
+    try:
+        page = context.new_page()
+        for html in representative_pages(site):
+            name = str(html.relative_to(site))
+            page.goto(site_url + name)
+            shown[name] = page.evaluate("document.body.dataset.mdColorScheme")
+            violations += [f"{name}: {v}" for v in axe(page, None, ALL_RULES)]
+    finally:
+        context.close()
+    return {"schemes": shown, "violations": violations}
+
+
+def _sweep_pages(browser, site_url: str, built_site: Path) -> dict:
     context = browser.new_context()
     context.add_init_script(axe_script())
     # Every page boots Material's search worker, which builds the lunr index of the whole site:
