@@ -52,6 +52,18 @@ def _errors(cell):
     return [o for o in cell.outputs if o.output_type == "error"]
 
 
+def test_a_print_the_kernel_sent_in_pieces_is_one_output():
+    pieces = ["48210", "\n", None, "done\n"]  # None: a figure between two prints
+    outputs = [
+        nbformat.v4.new_output("display_data", data={"image/png": ""})
+        if text is None
+        else nbformat.v4.new_output("stream", name="stdout", text=text)
+        for text in pieces
+    ]
+    joined = notebooks._joined_streams(outputs)
+    assert [o.get("text") for o in joined] == ["48210\n", None, "done\n"]
+
+
 def test_a_failing_cell_names_the_notebook_and_the_cell(tmp_path):
     page = pages.DOCS / "walkthroughs" / "broken.md"  # only used to name the failure
     notebook = nbformat.v4.new_notebook(

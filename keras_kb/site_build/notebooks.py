@@ -185,7 +185,29 @@ def execute(notebook: nbformat.NotebookNode, page: Path) -> nbformat.NotebookNod
         finally:
             if manager.has_kernel:  # nbclient leaves a kernel it did not start running
                 manager.shutdown_kernel(now=True)
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs = _joined_streams(cell.outputs)
     return notebook
+
+
+def _joined_streams(outputs: list) -> list:
+    """Consecutive stream outputs of one name as one output, as JupyterLab shows them: how the
+    kernel cuts a print into messages depends on when it flushes (``48210`` then a lone newline,
+    on a busy machine). nbclient's coalesce_streams would also move text across a figure."""
+    joined = []
+    for output in outputs:
+        previous = joined[-1] if joined else None
+        if (
+            output.output_type == "stream"
+            and previous is not None
+            and previous.output_type == "stream"
+            and previous.name == output.name
+        ):
+            previous.text += output.text
+        else:
+            joined.append(output)
+    return joined
 
 
 def _has_error(cell) -> bool:
@@ -196,7 +218,8 @@ def _cache_key(cells: list[str]) -> str:
     digest = hashlib.sha256()
     for part in [
         *cells,
-        *(Path(module.__file__).read_text(encoding="utf-8") for module in (standins, sandbox)),
+        *(Path(file).read_text(encoding="utf-8") for file in (standins.__file__, sandbox.__file__)),
+        Path(__file__).read_text(encoding="utf-8"),  # how executions are made and kept
         *KERNEL_ARGS,
         *(f"{name}=={version(name)}" for name in ("keras", "tensorflow", "numpy", "ipykernel")),
     ]:
