@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from keras_kb import pages
-from tests.support.browser import BROWSER, page_path, url_of, watch
+from tests.support.browser import BROWSER, one_document_index, page_path, url_of, watch
 
 pytestmark = BROWSER
 
@@ -31,6 +31,7 @@ def test_language_switcher_keeps_the_page(tab, site_url, built_site):
 
 def test_copy_button_copies_the_displayed_code(browser, site_url, built_site):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    one_document_index(context, built_site)
     try:
         visit = watch(context.new_page())
         dense = pages.Page(pages.DOCS / "models/dense.md")

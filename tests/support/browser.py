@@ -150,8 +150,19 @@ def context(browser):
 
 
 @pytest.fixture
-def tab(context) -> Visit:
+def tab(context, built_site) -> Visit:
+    """A tab for tests that do not search: the search index it loads holds one document."""
+    one_document_index(context, built_site)
     return watch(context.new_page())
+
+
+def one_document_index(context, site: Path) -> None:
+    """Every page boots Material's search worker, which builds the lunr index of the whole
+    site (~0.3 s of CPU a page): give it the real index cut to one document. The dictionary
+    (config.kb) stays, so the Korean query side still works; search itself has its own tests."""
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    index["docs"] = index["docs"][:1]
+    context.route("**/search/search_index.json", lambda route: route.fulfill(json=index))
 
 
 def search_ui(page, query: str) -> list[str]:
@@ -262,6 +273,7 @@ def representative_pages(site: Path) -> list[Path]:
 def _fully_checked(browser, site_url: str, site: Path, scheme: str) -> dict:
     """All of axe-core's rules on whole representative pages, under one color preference."""
     context = browser.new_context(color_scheme=scheme)
+    one_document_index(context, site)
     shown, violations = {}, []
     try:
         page = context.new_page()
@@ -278,14 +290,7 @@ def _fully_checked(browser, site_url: str, site: Path, scheme: str) -> dict:
 def _sweep_pages(browser, site_url: str, built_site: Path) -> dict:
     context = browser.new_context()
     context.add_init_script(axe_script())
-    # Every page boots Material's search worker, which builds the lunr index of the whole site:
-    # here it gets the real index cut to one document (search itself: the search tests above)
-    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
-    index["docs"] = index["docs"][:1]
-    context.route(
-        "**/search/search_index.json",
-        lambda route: route.fulfill(json=index),
-    )
+    one_document_index(context, built_site)
     visit = watch(context.new_page())
     notebooks = set(notebook_pages(built_site))
     report = {"errors": [], "external": set(), "violations": [], "pages": 0, "notebooks": {}}
