@@ -16,10 +16,10 @@ so the load average before each step is recorded with it.
   notebooks into .cache/notebooks, the second reuses them (no notebook execution): the goal.
 - suite: `pytest` exactly as `./dev test` runs it, with per-phase durations.
 - floor: one `import tensorflow` (the fork server's: keras_kb/runner/forkserver.py) plus the
-  examples' own compute (each example's time in its worker, from `pytest docs` on an otherwise
-  idle machine: in the full suite they share the CPU) plus the five walkthroughs executed in
-  fresh kernels; the goal is a full suite within 1.5x of it. `pytest docs` (examples alone) is
-  timed too. Nothing is recorded unless the suite and `pytest docs` passed.
+  examples' own compute (each example's time in its worker, from `pytest docs` with one page at
+  a time, KB_EXAMPLE_LANES=1, on an otherwise idle machine: in the suite they share the CPU)
+  plus the five walkthroughs executed in fresh kernels; the goal is a full suite within 1.5x of
+  it. Nothing is recorded unless the suite and `pytest docs` passed.
 - lighthouse: Lighthouse (npm, `cd bench && npm ci`) with Debian's Chromium, mobile profile,
   on a home page, a cheat sheet, a recipe, a walkthrough and an English page of a fresh strict
   build served with gzip as a static host serves it; best of 3 runs each. Goal: performance
@@ -197,7 +197,9 @@ def examples_only() -> dict:
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
         report = Path(tmp) / "examples.xml"
         cmd = [str(VENV_PY), "-m", "pytest", "-q", "docs", f"--junitxml={report}"]
-        seconds, cpu, done = _timed(cmd, capture_output=True, text=True)
+        # one page at a time: each example has the machine to itself, as the floor assumes
+        env = {**ENV, "KB_EXAMPLE_LANES": "1"}
+        seconds, cpu, done = _timed(cmd, capture_output=True, text=True, env=env)
         own = {
             _example_id(case): float(prop.get("value"))
             for case in ElementTree.parse(report).iter("testcase")

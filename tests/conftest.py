@@ -1,11 +1,14 @@
 """Fixtures shared by the tests (their code lives in tests/support/; import from there)."""
 
+import concurrent.futures
 import os
+import threading
 from pathlib import Path
 
 import pytest
 
 from keras_kb import pages
+from keras_kb.runner import plugin
 from tests.support import site
 from tests.support.browser import (  # noqa: F401  (fixtures registered for every test)
     REPORT,
@@ -22,11 +25,12 @@ STRICT_BUILD_TEST = "tests/test_site.py::test_site_builds_strictly"
 
 
 @pytest.fixture(scope="session")
-def executed_notebooks() -> dict:
+def executed_notebooks(tmp_path_factory, request) -> dict:
     """Every walkthrough executed once per run, afresh, in its own kernel.
 
     Executing refreshes the notebook cache, which the build then reads, so a run executes each
-    notebook once rather than once here and again in the build.
+    notebook once rather than once here and again in the build. With these executions done,
+    the build starts in the background as soon as every example has recorded its outputs.
     """
     import pytest_socket
 
@@ -35,7 +39,10 @@ def executed_notebooks() -> dict:
     # nbclient and the kernel talk over AF_UNIX; the network stays off
     pytest_socket.enable_socket()
     pytest_socket.disable_socket(allow_unix_socket=True)
-    return {page: notebooks.executed(page, use_cache=False) for page in pages.walkthroughs()}
+    executed = {page: notebooks.executed(page, use_cache=False) for page in pages.walkthroughs()}
+    if _needs("site_build", request.session) and not os.environ.get("KB_BUILT_SITE"):
+        plugin.when_examples_done(lambda: _build(tmp_path_factory))
+    return executed
 
 
 @pytest.fixture(scope="session")
@@ -45,8 +52,28 @@ def site_build(tmp_path_factory, request) -> site.Build:
         return site.Build(Path(os.environ["KB_BUILT_SITE"]).resolve(), 0, "")
     if any(item.get_closest_marker("examples") for item in request.session.items):
         request.getfixturevalue("executed_notebooks")  # the build reuses these executions
-    site.LAST_BUILD = site.build_site(tmp_path_factory.mktemp("site"))
+    site.LAST_BUILD = _build(tmp_path_factory).result()  # the examples are all done by now
     return site.LAST_BUILD
+
+
+_BUILD: list[concurrent.futures.Future] = []  # the run's one build, once started
+_BUILD_LOCK = threading.Lock()
+
+
+def _build(tmp_path_factory) -> concurrent.futures.Future:
+    """The run's build: started once, by whichever comes first, the last example to record its
+    outputs (in the background, while other tests run) or the first test that needs the site."""
+    with _BUILD_LOCK:
+        if not _BUILD:
+            target = tmp_path_factory.mktemp("site")
+            pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="build")
+            _BUILD.append(pool.submit(site.build_site, target))
+            pool.shutdown(wait=False)
+        return _BUILD[0]
+
+
+def _needs(fixture: str, session) -> bool:
+    return any(fixture in getattr(item, "fixturenames", ()) for item in session.items)
 
 
 @pytest.fixture(scope="session")
@@ -54,7 +81,7 @@ def built_site(site_build, request) -> Path:
     """The built site; when the build failed, its messages are reported once (see below)."""
     if not site_build.ok:
         pytest.skip(f"the strict build failed: its messages are under {STRICT_BUILD_TEST}")
-    if any("sweep" in getattr(item, "fixturenames", ()) for item in request.session.items):
+    if _needs("sweep", request.session):
         start_sweep(site_build.site)  # in the background, beside the other tests of the site
     return site_build.site
 

@@ -219,3 +219,27 @@ def test_every_action_is_pinned_to_a_commit_with_its_version():
     assert not unpinned, "pin to a full commit SHA with '# vX.Y.Z' after it:\n" + "\n".join(
         unpinned
     )
+
+
+def test_shards_run_every_section_with_examples_then_the_site_with_their_outputs():
+    """shards.yml: one job per section of docs/ runs its pages' examples (a page never splits
+    across shards); the site job runs tests/ with the outputs every shard recorded."""
+    jobs = _load("shards.yml")["jobs"]
+    examples, site = jobs["examples"], jobs["site"]
+    with_examples = {
+        page.source.relative_to(pages.DOCS).parts[0]
+        for page in pages.korean_pages()
+        if not page.is_walkthrough
+        and any(block.syntax == "python" for block in page.code_blocks())
+        and len(page.source.relative_to(pages.DOCS).parts) > 1
+    }
+    assert set(examples["strategy"]["matrix"]["section"]) == with_examples
+    assert './dev test "docs/$SECTION"' in _runs(examples)
+    assert examples["steps"][-1]["with"]["path"] == ".cache/outputs"
+    assert site["needs"] == "examples"
+    steps = site["steps"]
+    download = next(s for s in steps if "download-artifact" in s.get("uses", ""))
+    test = next(s for s in steps if "./dev test" in s.get("run", ""))
+    assert download["with"]["path"] == ".cache/outputs" and download["with"]["merge-multiple"]
+    assert steps.index(download) < steps.index(test)
+    assert test["run"].strip().endswith("./dev test tests")

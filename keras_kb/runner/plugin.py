@@ -79,6 +79,7 @@ class _Worker:
     """
 
     server: subprocess.Popen | None = None
+    server_lock = threading.Lock()
     refused = ""
     started: list[subprocess.Popen] = []  # plain workers, reaped at the end
 
@@ -125,10 +126,11 @@ class _Worker:
 
     @classmethod
     def _ask_server(cls, order: dict) -> dict:
-        cls.start_server()
-        cls.server.stdin.write(json.dumps(order) + "\n")
-        cls.server.stdin.flush()
-        return json.loads(cls.server.stdout.readline() or '{"refused": "the fork server died"}')
+        with cls.server_lock:  # pages start from several threads
+            cls.start_server()
+            cls.server.stdin.write(json.dumps(order) + "\n")
+            cls.server.stdin.flush()
+            return json.loads(cls.server.stdout.readline() or '{"refused": "the fork server died"}')
 
     def _start(self, workdir: Path) -> None:
         read, replies_fd = os.pipe()
@@ -202,64 +204,103 @@ class _Worker:
         cls.server, cls.started = None, []
 
 
-class _Examples(threading.Thread):
-    """The selected examples, run in the background from the start of the run, page after page,
-    while pytest runs the tests that need none of them (on the machine's other core); each
-    example's item then reports the reply it got. Each page still has its own fresh process,
-    its examples in page order, exactly as before: only when pytest looks at them changes.
+class _Examples:
+    """The selected examples, run in the background from the start of the run while pytest runs
+    the tests that need none of them; each example's item then reports the reply it got.
+
+    Each page has its own fresh process and runs its examples in page order, as a reader does;
+    pages are independent, so ``lanes`` of them run at once (one per core, one at a time on a
+    GPU, where each TensorFlow process reserves the device's memory). A reply's outputs are
+    recorded as it arrives, so the build can start as soon as the last page is done.
     """
 
     running: _Examples | None = None
 
-    def __init__(self, config, items: list[PageBlock]):
-        super().__init__(name="examples", daemon=True)
+    def __init__(self, config, items: list[PageBlock], lanes: int):
         self.config = config
         self.pages: dict[PageFile, list[PageBlock]] = {}
         for item in items:
             item.reply = concurrent.futures.Future()
             self.pages.setdefault(item.parent, []).append(item)
-        self.worker: _Worker | None = None
+        self.pool = concurrent.futures.ThreadPoolExecutor(lanes, thread_name_prefix="examples")
+        self.workers: set[_Worker] = set()
         self.stopping = False
+        self.lock = threading.Lock()
+        self.left = len(self.pages)
+        self.callbacks: list = []
 
-    def run(self) -> None:
-        try:
-            self._run_pages()
-        except BaseException as error:  # no item may wait forever for a reply
-            for items in self.pages.values():
-                for item in items:
-                    if not item.reply.done():
-                        item.reply.set_exception(error)
-            raise
-
-    def _run_pages(self) -> None:
+    def start(self) -> None:
         for items in self.pages.values():
-            self.worker = _Worker(self.config) if not self.stopping else None
-            not_run = None if self.worker else "not run: the run was stopped"
+            self.pool.submit(self._run_page, items)
+
+    def when_done(self, callback) -> None:
+        with self.lock:
+            if self.left:
+                self.callbacks.append(callback)
+                return
+        callback()
+
+    def _run_page(self, items: list[PageBlock]) -> None:
+        try:
+            self._ask_in_order(items)
+        except BaseException as error:  # no item may wait forever for a reply
             for item in items:
-                if not_run:
-                    item.reply.set_exception(ExampleFailure(not_run))
-                    continue
-                try:
-                    reply = self.worker.ask(item.request())
-                except Exception as error:  # a page that cannot be read: its own item says so
+                if not item.reply.done():
                     item.reply.set_exception(error)
-                    continue
-                if reply is None:
-                    died = f"{pages.rel(item.path)}: {self.worker.death()}"
-                    item.reply.set_exception(ExampleFailure(died))
-                    not_run = (
-                        f"{pages.rel(item.path)}: not run: the page's process died at {item.name}"
-                    )
-                else:
-                    item.reply.set_result(reply)
-            if self.worker:
-                self.worker.finish()
+        finally:
+            with self.lock:
+                self.left -= 1
+                callbacks = self.callbacks if not self.left else []
+            for callback in callbacks:
+                callback()
+
+    def _ask_in_order(self, items: list[PageBlock]) -> None:
+        worker = None if self.stopping else _Worker(self.config)
+        not_run = None if worker else "not run: the run was stopped"
+        if worker:
+            self.workers.add(worker)
+        for item in items:
+            if not_run:
+                item.reply.set_exception(ExampleFailure(not_run))
+                continue
+            try:
+                reply = worker.ask(item.request())
+                if reply is not None and not reply["failure"]:
+                    item.record(reply)
+            except Exception as error:  # a page that cannot be read: its own item says so
+                item.reply.set_exception(error)
+                continue
+            if reply is None:
+                died = f"{pages.rel(item.path)}: {worker.death()}"
+                item.reply.set_exception(ExampleFailure(died))
+                not_run = f"{pages.rel(item.path)}: not run: the page's process died at {item.name}"
+            else:
+                item.reply.set_result(reply)
+        if worker:
+            worker.finish()
+        self.workers.discard(worker)
 
     def stop(self) -> None:
         self.stopping = True
-        if self.worker is not None:
-            self.worker.kill()
-        self.join(timeout=60)
+        for worker in list(self.workers):
+            worker.kill()
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def when_examples_done(callback) -> None:
+    """Call ``callback`` once every selected example has replied and its outputs are recorded
+    (from the thread that finished last; at once when the run has no examples)."""
+    if _Examples.running is None:
+        callback()
+    else:
+        _Examples.running.when_done(callback)
+
+
+def _lanes() -> int:
+    """Pages run at once: KB_EXAMPLE_LANES, or one per core (at most 4), one on a GPU."""
+    if os.environ.get("KB_EXAMPLE_LANES"):
+        return max(1, int(os.environ["KB_EXAMPLE_LANES"]))
+    return 1 if sandbox.device() != "CPU" else max(1, min(4, os.cpu_count() or 1))
 
 
 def _will_run(item: PageBlock) -> bool:
@@ -326,8 +367,11 @@ class PageBlock(TestBlock):
         self.user_properties.append(("example_seconds", reply["seconds"]))
         if reply["failure"]:
             raise ExampleFailure(self._describe(reply["failure"], self._offsets()))
+        self._check_output("".join(fence["text"] for fence in reply["fences"]))
+
+    def record(self, reply: dict) -> None:
+        """Keep what the example printed, raised and drew, for the site (``keras_kb.outputs``)."""
         shown = [outputs.FenceOutput(**fence) for fence in reply["fences"]]
-        self._check_output("".join(fence.text for fence in shown))
         record = outputs.Record(pages.rel(self.path), shown, outputs.versions(), reply["device"])
         outputs.save(self.record_key(), record)
 
@@ -436,7 +480,10 @@ def pytest_runtestloop(session):
         return
     chosen = [item for item in session.items if isinstance(item, PageBlock) and _will_run(item)]
     if chosen:
-        _Examples.running = _Examples(session.config, chosen)
+        # pytest creates the run's temporary root on first use, which is not thread-safe;
+        # directories under it are (pytest retries a name another thread took)
+        session.config._tmp_path_factory.getbasetemp()
+        _Examples.running = _Examples(session.config, chosen, _lanes())
         _Examples.running.start()
 
 
