@@ -11,12 +11,13 @@ from keras_kb import pages
 from keras_kb.runner import plugin
 from tests.support import site
 from tests.support.browser import (  # noqa: F401  (fixtures registered for every test)
+    BACKGROUND,
     REPORT,
     browser,
     chromium,
     context,
     site_url,
-    start_sweep,
+    start_in_background,
     sweep,
     tab,
 )
@@ -81,8 +82,9 @@ def built_site(site_build, request) -> Path:
     """The built site; when the build failed, its messages are reported once (see below)."""
     if not site_build.ok:
         pytest.skip(f"the strict build failed: its messages are under {STRICT_BUILD_TEST}")
-    if _needs("sweep", request.session):
-        start_sweep(site_build.site)  # in the background, beside the other tests of the site
+    for check in BACKGROUND:  # in the background, beside the other tests of the site
+        if _needs(check, request.session):
+            start_in_background(check, site_build.site)
     return site_build.site
 
 
@@ -90,7 +92,7 @@ def pytest_collection_modifyitems(items):
     # The examples run in the background from the start (keras_kb/runner/plugin.py): the tests
     # that need neither them nor the site go first, beside them; then the examples report; the
     # site's tests come after them, since the build shows the outputs the examples record; the
-    # browser sweep's tests last, as the sweep runs in the background beside the site's tests.
+    # tests of background browser checks (the sweep, search) last.
     items.sort(key=_band)
 
 
@@ -98,7 +100,9 @@ def _band(item) -> int:
     if item.get_closest_marker("examples") and item.nodeid.startswith("docs/"):
         return 1
     fixtures = getattr(item, "fixturenames", ())
-    return 3 if "sweep" in fixtures else 2 if "site_build" in fixtures else 0
+    if any(check in fixtures for check in BACKGROUND):
+        return 3  # last: their checks run in the background beside the site's other tests
+    return 2 if "site_build" in fixtures else 0
 
 
 def pytest_sessionfinish(session):

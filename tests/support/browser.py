@@ -229,36 +229,49 @@ NOTEBOOK_OUTPUTS = """() => {
 }"""
 
 
-_SWEEP: concurrent.futures.Future | None = None
+# Slow browser checks of the built site, each in a browser of its own, started in the
+# background the moment the site is built (tests/conftest.py): they run beside the site's
+# other tests instead of after them; their tests then assert on what they found.
+BACKGROUND: dict[str, object] = {}  # fixture name -> the function that runs it on a site
+_STARTED: dict[str, concurrent.futures.Future] = {}
+_POOL = concurrent.futures.ThreadPoolExecutor(2, thread_name_prefix="browser-checks")
 
 
-def start_sweep(site: Path) -> None:
-    """Start the sweep of ``site`` in the background: it has its own server and browser, so
-    it runs on the second core while pytest runs the other tests of the built site."""
-    global _SWEEP
-    if _SWEEP is None and os.path.exists(CHROMIUM):
-        _SWEEP = concurrent.futures.ThreadPoolExecutor(1, "sweep").submit(_swept, site)
+def start_in_background(name: str, site: Path) -> None:
+    if name not in _STARTED and os.path.exists(CHROMIUM):
+        _STARTED[name] = _POOL.submit(_in_own_browser, BACKGROUND[name], site)
+
+
+def background_result(name: str, site: Path):
+    start_in_background(name, site)  # normally started as soon as the site was built
+    return _STARTED[name].result()
+
+
+def _in_own_browser(check, site: Path):
+    from playwright.sync_api import sync_playwright  # one per thread: its API is not shared
+
+    with served(site) as site_url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            return check(browser, site_url, site)
+        finally:
+            browser.close()
 
 
 @pytest.fixture(scope="session")
 def sweep(chromium, built_site):
     """Every page of both languages opened once: errors, requests and axe-core violations; and
     all of axe-core's rules on representative pages in both color schemes."""
-    start_sweep(built_site)  # normally started as soon as the site was built (conftest.py)
-    return _SWEEP.result()
+    return background_result("sweep", built_site)
 
 
-def _swept(site: Path) -> dict:
-    from playwright.sync_api import sync_playwright  # one per thread: its API is not shared
+def _swept(browser, site_url: str, site: Path) -> dict:
+    report = _sweep_pages(browser, site_url, site)
+    report["full"] = {s: _fully_checked(browser, site_url, site, s) for s in SCHEMES}
+    return report
 
-    with served(site) as site_url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            report = _sweep_pages(browser, site_url, site)
-            report["full"] = {s: _fully_checked(browser, site_url, site, s) for s in SCHEMES}
-            return report
-        finally:
-            browser.close()
+
+BACKGROUND["sweep"] = _swept
 
 
 SCHEMES = {"light": "default", "dark": "slate"}  # the reader's preference -> Material's scheme
