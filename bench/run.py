@@ -389,7 +389,8 @@ def main() -> int:
     results["lighthouse"] = lighthouse()
     compute = results["examples_only"]["own_compute_s"]
     floor = round(imported + compute + results["walkthroughs_s"], 1)
-    ratio = round(results["suite"]["seconds"] / floor, 2) if floor else None
+    exact = results["suite"]["seconds"] / floor if floor else None
+    ratio = round(exact, 2) if floor else None
     results["floor"] = {
         "tensorflow_import_s": imported,
         "examples_own_compute_s": compute,
@@ -398,7 +399,7 @@ def main() -> int:
         "suite_over_floor": ratio,
         "examples_only_over_floor": round(results["examples_only"]["seconds"] / floor, 2),
         "goal": FLOOR_FACTOR_GOAL,
-        "goal_met": ratio is not None and ratio <= FLOOR_FACTOR_GOAL,
+        "goal_met": exact is not None and exact <= FLOOR_FACTOR_GOAL,  # not the rounded ratio
     }
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     print(json.dumps({k: results[k] for k in ("build", "floor", "lighthouse")}, indent=2))
