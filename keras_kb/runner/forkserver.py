@@ -10,7 +10,7 @@ here, as a fresh import seeds it.
 
 Why forking is safe here: ``fork`` copies only the calling thread, so a lock another thread
 held would stay locked forever in the child. After its imports the server runs OpenBLAS's idle
-thread pools besides its own thread; OpenBLAS stops them in its own fork handler, so after a
+thread pools beside its own thread; OpenBLAS stops them in its own fork handler, so after a
 first, empty fork the server runs one thread, and it checks that before every fork. Where that
 check fails (or there is no /proc to count threads) it refuses, and the plugin starts a plain
 worker per page instead.
