@@ -458,7 +458,7 @@ def pytest_configure(config):
     sandbox.apply_environment()  # before anything imports TensorFlow
     if _may_run_examples(config):
         _Worker.start_server()
-    sandbox.import_tensorflow_quietly()
+    sandbox.quiet_tensorflow_import()
 
 
 def _may_run_examples(config) -> bool:
