@@ -97,7 +97,7 @@ def pytest_collection_modifyitems(items):
 
 
 def _band(item) -> int:
-    if item.get_closest_marker("examples") and item.nodeid.startswith("docs/"):
+    if isinstance(item, plugin.PageBlock):
         return 1
     fixtures = getattr(item, "fixturenames", ())
     if any(check in fixtures for check in BACKGROUND):

@@ -179,7 +179,7 @@ class _Worker:
         """Stop it now, mid-example (the run was interrupted)."""
         try:
             os.kill(self.process.pid if self.process else self.pid, signal.SIGKILL)
-        except (ProcessLookupError, TypeError):
+        except ProcessLookupError:
             pass
 
     def finish(self) -> None:
@@ -264,9 +264,10 @@ class _Examples:
                 item.reply.set_exception(ExampleFailure(not_run))
                 continue
             try:
-                reply = worker.ask(item.request())
+                request = item.request()
+                reply = worker.ask(request)
                 if reply is not None and not reply["failure"]:
-                    item.record(reply)
+                    item.record(reply, request["record_key"])
             except Exception as error:  # a page that cannot be read: its own item says so
                 item.reply.set_exception(error)
                 continue
@@ -369,11 +370,11 @@ class PageBlock(TestBlock):
             raise ExampleFailure(self._describe(reply["failure"], self._offsets()))
         self._check_output("".join(fence["text"] for fence in reply["fences"]))
 
-    def record(self, reply: dict) -> None:
+    def record(self, reply: dict, record_key: str) -> None:
         """Keep what the example printed, raised and drew, for the site (``keras_kb.outputs``)."""
         shown = [outputs.FenceOutput(**fence) for fence in reply["fences"]]
         record = outputs.Record(pages.rel(self.path), shown, outputs.versions(), reply["device"])
-        outputs.save(self.record_key(), record)
+        outputs.save(record_key, record)
 
     def _filename(self, fence) -> str:
         return f"<{pages.rel(self.path)} line {fence.line}>"
