@@ -159,7 +159,7 @@ def project(tmp_path_factory):
     project = tmp_path_factory.mktemp("project")
     shutil.copy(pages.ROOT / "pyproject.toml", project)
     (project / "mkdocs.yml").write_text(_mkdocs_yml(), encoding="utf-8")
-    for folder in ("keras_kb", "hooks", "docs/assets", "tests/support"):
+    for folder in ("keras_kb", "hooks", "overrides", "docs/assets", "tests/support"):
         shutil.copytree(pages.ROOT / folder, project / folder)
     for name in ["conftest.py", *STRUCTURE_TESTS]:
         shutil.copy(pages.ROOT / "tests" / name, project / "tests" / name)

@@ -98,3 +98,18 @@ def test_math_is_rendered_to_mathml(built_site):
             )
     dense = pages.Page(pages.DOCS / "models/dense.md")
     assert soup(dense.built(built_site)).select(".arithmatex math")
+
+
+def test_scripts_wait_for_the_first_paint_and_keep_their_order(built_site):
+    """overrides/main.html defers Material's scripts (the LCP in bench/run.py depends on it).
+    search-ko.js wraps Worker, so it must still come before the bundle that creates the worker."""
+    wrong = []
+    for _, html in pages.built_pages(built_site):
+        scripts = soup(html).select("script[src]")
+        names = [tag["src"].rsplit("/", 1)[-1] for tag in scripts]
+        blocking = [tag["src"] for tag in scripts if not tag.has_attr("defer")]
+        bundle = next((i for i, n in enumerate(names) if n.startswith("bundle.")), None)
+        if blocking or bundle is None or "search-ko.js" not in names[:bundle]:
+            page = html.relative_to(built_site)
+            wrong.append(f"{page}: scripts {names}, not deferred: {blocking}")
+    assert not wrong, "\n".join(wrong)

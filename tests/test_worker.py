@@ -5,6 +5,8 @@ import json
 import os
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -70,7 +72,7 @@ FRESH = (
 )
 
 
-def _forked_page(server, tmp_path, name: str, code: str, raises=None) -> dict:
+def _forked_page(server, tmp_path, name: str, code: str, raises=None, environ=None) -> dict:
     """One page in a child of the fork server (its protocol: forkserver.py): one block's reply."""
     workdir = tmp_path / name
     workdir.mkdir()
@@ -78,6 +80,8 @@ def _forked_page(server, tmp_path, name: str, code: str, raises=None) -> dict:
     for fifo in fifos.values():
         os.mkfifo(fifo)
     order = {"workdir": str(workdir), "log": str(tmp_path / f"{name}.stderr")}
+    if environ is not None:
+        order["environ"] = environ
     server.stdin.write(json.dumps({**order, **{k: str(v) for k, v in fifos.items()}}) + "\n")
     server.stdin.flush()
     assert "pid" in json.loads(server.stdout.readline())
@@ -89,21 +93,37 @@ def _forked_page(server, tmp_path, name: str, code: str, raises=None) -> dict:
     return reply["fences"][0]
 
 
-def test_forked_workers_start_as_fresh_as_started_ones(tmp_path):
-    """Each page's child starts clean: no layer names, random state or directory of another."""
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """One fork server for this file's pages (its TensorFlow import costs ~3 s of CPU)."""
+    shares = sandbox.share_of_cores(2)  # the suite's own lanes set them in os.environ
+    env = {k: v for k, v in sandbox.environment(pages.ROOT).items() if k not in shares}
     server = subprocess.Popen(
         [sys.executable, "-m", "keras_kb.runner.forkserver"],
-        cwd=tmp_path,
-        env=sandbox.environment(pages.ROOT),
+        cwd=tmp_path_factory.mktemp("server"),
+        env=env,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
     )
-    first = _forked_page(server, tmp_path, "first", FRESH + BLOCKS[0])
-    second = _forked_page(server, tmp_path, "second", FRESH + BLOCKS[2], ["SocketBlockedError", ""])
+    yield server
     server.stdin.close()
     assert server.wait(timeout=60) == 0
+
+
+def _exit_status(log: Path) -> str:
+    """What the server appended to a child's log when it reaped it (it may still be exiting)."""
+    deadline = time.monotonic() + 60
+    while forkserver.EXIT_MARK not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return log.read_text().rsplit(forkserver.EXIT_MARK, 1)[-1]
+
+
+def test_forked_workers_start_as_fresh_as_started_ones(server, tmp_path):
+    """Each page's child starts clean: no layer names, random state or directory of another."""
+    first = _forked_page(server, tmp_path, "first", FRESH + BLOCKS[0])
+    second = _forked_page(server, tmp_path, "second", FRESH + BLOCKS[2], ["SocketBlockedError", ""])
     (name, where, number, *rest), (name2, where2, number2) = (
         f["text"].split() for f in (first, second)
     )
@@ -113,7 +133,24 @@ def test_forked_workers_start_as_fresh_as_started_ones(tmp_path):
     assert rest == ["tensorflow", "__main__", "(1200,", "28,", "28)"]  # sandbox and stand-ins
     assert second["error"].startswith("SocketBlockedError")
     for page in ("first", "second"):  # each child's status, recorded by the server
-        assert (tmp_path / f"{page}.stderr").read_text().endswith(f"{forkserver.EXIT_MARK}0]\n")
+        assert _exit_status(tmp_path / f"{page}.stderr") == "0]\n"
+
+
+def test_a_forked_page_gets_the_variables_its_order_names(server, tmp_path):
+    """How a page learns its share of the cores (sandbox.share_of_cores) from a server that
+    started before the run knew how many pages run side by side."""
+    code = "import os\nprint(os.environ.get('TF_NUM_INTRAOP_THREADS'))\n"
+    shared = _forked_page(server, tmp_path, "shared", code, environ={"TF_NUM_INTRAOP_THREADS": "1"})
+    alone = _forked_page(server, tmp_path, "alone", code)
+    assert (shared["text"], alone["text"]) == ("1\n", "None\n")
+
+
+def test_pages_side_by_side_share_the_cores(monkeypatch):
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    assert sandbox.share_of_cores(1) == {}  # alone, TensorFlow's own thread per core
+    shared = {"TF_NUM_INTRAOP_THREADS": "4", "TF_NUM_INTEROP_THREADS": "1"}
+    assert sandbox.share_of_cores(2) == shared
+    assert sandbox.share_of_cores(16)["TF_NUM_INTRAOP_THREADS"] == "1"
 
 
 def test_fork_server_refuses_to_fork_beside_other_threads(monkeypatch):

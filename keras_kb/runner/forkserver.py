@@ -15,10 +15,10 @@ first, empty fork the server runs one thread, and it checks that before every fo
 check fails (or there is no /proc to count threads) it refuses, and the plugin starts a plain
 worker per page instead.
 
-Protocol, one JSON line each way: stdin ``{"workdir", "requests", "replies", "log"}`` (two
-FIFOs the child opens in that order, and its stderr file) -> stdout ``{"pid": N}`` or
-``{"refused": "why"}``. When the server reaps a child it appends ``EXIT_MARK`` and the exit
-status (negative: the signal) to the child's log.
+Protocol, one JSON line each way: stdin ``{"workdir", "requests", "replies", "log",
+"environ"}`` (two FIFOs the child opens in that order, its stderr file, variables it sets) ->
+stdout ``{"pid": N}`` or ``{"refused": "why"}``. When the server reaps a child it appends
+``EXIT_MARK`` and the exit status (negative: the signal) to the child's log.
 """
 
 from __future__ import annotations
@@ -74,6 +74,7 @@ def _child(order: dict) -> None:
         import numpy
 
         numpy.random.seed()  # from the OS, as a fresh import seeds it
+        os.environ.update(order.get("environ", {}))  # read when TensorFlow first runs an op
         os.chdir(order["workdir"])
         worker.serve(requests, replies)
         code = 0

@@ -80,6 +80,7 @@ class _Worker:
 
     server: subprocess.Popen | None = None
     server_lock = threading.Lock()
+    environ: dict[str, str] = {}  # what each page's process adds (sandbox.share_of_cores)
     refused = ""
     started: list[subprocess.Popen] = []  # plain workers, reaped at the end
 
@@ -99,7 +100,8 @@ class _Worker:
         for fifo in fifos:
             os.mkfifo(fifo)
         order = {"workdir": str(workdir), "requests": str(fifos[0]), "replies": str(fifos[1])}
-        answer = _Worker._ask_server({**order, "log": str(self.log)})
+        order |= {"log": str(self.log), "environ": _Worker.environ}
+        answer = _Worker._ask_server(order)
         if "refused" in answer:
             _Worker.refused = answer["refused"]
             config.issue_config_time_warning(
@@ -484,7 +486,11 @@ def pytest_runtestloop(session):
         # pytest creates the run's temporary root on first use, which is not thread-safe;
         # directories under it are (pytest retries a name another thread took)
         session.config._tmp_path_factory.getbasetemp()
-        _Examples.running = _Examples(session.config, chosen, _lanes())
+        lanes = _lanes()
+        # the server started before lanes were known: it hands this on to each child it forks
+        _Worker.environ = sandbox.share_of_cores(lanes)
+        os.environ.update(_Worker.environ)  # started workers and the walkthrough kernels beside
+        _Examples.running = _Examples(session.config, chosen, lanes)
         _Examples.running.start()
 
 
