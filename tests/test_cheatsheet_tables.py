@@ -5,8 +5,10 @@ One evaluator per table rebuilds a row from its cells and returns what the libra
 
 - activations: the formula, parsed from its LaTeX, against `keras.activations` or the layer on a
   grid, derivative included; the output range (bounds, open or closed, reached or not; "sums to
-  1"); the defaults the Keras cell names (`negative_slope=0.2`); a parameter "learned" or
-  "constant"; "none (build it)" means Keras has no such name.
+  1"; "$[\\approx -0.17$": the lowest value, rounded as written and reached at a finite point);
+  the defaults the Keras cell names (`negative_slope=0.2`) or the arguments it passes
+  (`gelu(approximate=True)`); a parameter "learned" or "constant"; "none (build it)" means Keras
+  has no such name.
 - last layer and loss: labels of the stated format (and shape) and outputs of the stated last
   layer, through a compiled model's own `compute_loss`: the layer has as many units as the
   labels need and its activation can output them; the loss is 0 at a perfect prediction, larger
@@ -15,8 +17,9 @@ One evaluator per table rebuilds a row from its cells and returns what the libra
   metric exists, scores a perfect prediction perfectly and a wrong one differently, and
   `accuracy` (→ `x`) resolves, through `compile`, to `x` for these labels and outputs.
 - metrics: each metric, by the scikit-learn function and by the Keras object of its row, equals
-  the metric's definition (written here from first principles) on a small example; "(approximate)"
-  allows 0.01; a multi-label row is also evaluated on k-hot labels.
+  the metric's definition (written here from first principles) on a small example (real targets
+  and predictions for MAE, RMSE and R²); "(approximate)" allows 0.01; a multi-label row is also
+  evaluated on k-hot labels.
 - optimizers: the code builds the named variant; its default learning rate; the `compile`
   string builds the same optimizer ("none": no string does); `name=value` defaults named in the
   summary.
@@ -122,6 +125,7 @@ _T = np.linspace(-30, 30, 61)
 WIDE = np.stack([_T, -_T, 0 * _T], axis=1)  # one large logit: to approach finite bounds
 HUGE = np.array([[1e4, -1e4, 0.0], [-1e4, 1e4, 0.0]])  # to leave any finite bound
 PRELU_ALPHA = 0.25  # a learned slope: any value will do
+FINE = np.linspace(-10, 10, 200001)  # 0.0001 apart: where a smooth function has its minimum
 
 
 def _maxout(units=4, pieces=3, features=8):
@@ -154,26 +158,42 @@ def _maxout(units=4, pieces=3, features=8):
 BUILT = {"maxout": _maxout}  # activations Keras lacks, built as the page builds them
 
 
+def _function(span):
+    """`gelu` or `gelu(approximate=True)`: the activation and the arguments the span passes."""
+    call = ast.parse(span, mode="eval").body
+    if not isinstance(call, ast.Call):
+        return keras.activations.get(span), {}
+    if call.args:
+        raise ValueError(f"`{span}`: pass arguments by name")
+    return keras.activations.get(call.func.id), {
+        k.arg: ast.literal_eval(k.value) for k in call.keywords
+    }
+
+
 def _implementations(name, cell):
     """What the Keras cell names, each with its default slope; `name=value` spans checked."""
     found, reasons = [], []
     inputs = {"grid": GRID, "wide": WIDE, "huge": HUGE}
     for span in _spans(cell):
-        if "=" in span:
+        if "=" in span and "(" not in span:  # `negative_slope=0.2`: a default
             holder = found[-1]["holder"]
             reasons += _check_defaults([span], holder, found[-1]["label"])
         elif span[0].islower():
-            function = keras.activations.get(span)
+            function, arguments = _function(span)
             parameters = inspect.signature(function).parameters
             slope = next((n for n in ("negative_slope", "alpha") if n in parameters), None)
+
+            def called(z, f=function, arguments=arguments):
+                return f(z, **arguments)
+
             found.append(
                 {
                     "label": f"`{span}`",
                     "holder": function,
-                    "call": lambda z, f=function: np.asarray(f(z), dtype="float64"),
-                    "grad": function,
+                    "call": lambda z, f=called: np.asarray(f(z), dtype="float64"),
+                    "grad": called,
                     "inputs": inputs,
-                    "alpha": parameters[slope].default if slope else None,
+                    "alpha": arguments.get(slope, parameters[slope].default) if slope else None,
                     "trainable": False,
                 }
             )
@@ -220,7 +240,11 @@ def _implementations(name, cell):
             reasons.append(f"no way to build {name} to evaluate it")
         else:
             found.append({"label": f"{name} (built)", **BUILT[key]()})
-    elif re.sub(r"[^a-z]", "", _spans(cell)[0].lower()) != re.sub(r"[^a-z]", "", name.lower()):
+    elif re.sub(r"[^a-z]", "", _spans(cell)[0].split("(")[0].lower()) != re.sub(
+        r"[^a-z]",
+        "",
+        re.sub(r"\(.*?\)", "", name).lower(),  # "GELU (tanh approximation)": GELU
+    ):
         reasons.append(f"the Keras cell names `{_spans(cell)[0]}`, not {name}")
     return found, reasons
 
@@ -233,10 +257,20 @@ def _python(tex):
     text = re.sub(r"\\max_k\s*", "maxk", text)
     text = re.sub(r"e\^\{([^{}]*)\}", r"exp(\1)", text)
     text = re.sub(r"e\^(\w)", r"exp(\1)", text)
+    text = re.sub(r"\^\{?(\d+)\}?", r"**\1", text)  # z^3
+    text = re.sub(r"\\sqrt\{([^{}]*)\}", r"sqrt(\1)", text)
     text = re.sub(r"\b([A-Za-z])_[a-z]\b", r"\1", text)  # z_i, b_k: the whole tensor
-    for tex_name, name in ((r"\max", "maximum"), (r"\alpha", "alpha"), (r"\le", "<=")):
+    for tex_name, name in (
+        (r"\max", "maximum"),
+        (r"\alpha", "alpha"),
+        (r"\le", "<="),
+        (r"\operatorname{erf}", "erf"),
+        (r"\tanh", "tanh"),
+        (r"\sigma", "sigma"),
+        (r"\pi", "pi"),
+    ):
         text = text.replace(tex_name, name)
-    return re.sub(r"(alpha|\d|\))\s*(?=[a-z(])", r"\1*", text)  # implicit multiplication
+    return re.sub(r"(alpha|\d|\)|\b[xz])\s*(?=[a-z(])", r"\1*", text)  # implicit multiplication
 
 
 def _formula(cell):
@@ -262,6 +296,11 @@ def _apply(pieces, inputs, alpha, names):
         "alpha": alpha,
         "total": lambda v: v.sum(axis=-1, keepdims=True),
         "maxk": lambda t: t.max(axis=0),
+        "erf": np.vectorize(math.erf, otypes=[float]),
+        "tanh": np.tanh,
+        "sqrt": np.sqrt,
+        "pi": np.pi,
+        "sigma": lambda v: 1 / (1 + np.exp(-v)),  # the sigmoid row's formula
         "z": inputs,
         "x": inputs,
         **names,
@@ -299,6 +338,9 @@ def _check_range(cell, impl):
     inputs, call = impl["inputs"], impl["call"]
     values, wide, huge = (call(inputs[key]) for key in ("grid", "wide", "huge"))
     for text, closed, sign in ((low_text, low_closed, 1), (high_text, high_closed, -1)):
+        if r"\approx" in text:
+            reasons += _check_extreme(text, closed, sign, impl)
+            continue
         bound = _bound(text, impl["alpha"])
         if math.isinf(bound):
             if not (sign * huge).min() < -1e3:
@@ -316,6 +358,27 @@ def _check_range(cell, impl):
             reasons.append(f"{label} never comes near the bound {text} (reaches {extreme:.3g})")
     if total is not None and not np.allclose(values.sum(axis=-1), total):
         reasons.append(f"{label}: rows do not sum to {total:g}")
+    return reasons
+
+
+def _check_extreme(text, closed, sign, impl):
+    """'[\\approx -0.17': the lowest value (the highest on the upper side), reached at a finite
+    point and written rounded to as many decimals as it shows; '(\\approx': only approached."""
+    label, stated = impl["label"], text.replace(r"\approx", "").strip()
+    values = impl["call"](FINE)
+    at = int(np.argmin(sign * values))
+    extreme, side = values[at], "lowest" if sign > 0 else "highest"
+    reasons = []
+    if round(float(extreme), len(stated.partition(".")[2])) != float(stated):
+        reasons.append(f"{label}: its {side} value is {extreme:.4g}, not {stated}")
+    far = np.concatenate([impl["call"](impl["inputs"][key]).ravel() for key in ("wide", "huge")])
+    if (sign * (far - extreme) < -1e-9).any():
+        reasons.append(f"{label} goes past {extreme:.4g} outside [-10, 10]")
+    reached = 0 < at < len(FINE) - 1  # inside the search, not at its edge
+    if closed and not reached:
+        reasons.append(f"{label} never reaches the closed bound {text}, it only approaches it")
+    if not closed and reached:
+        reasons.append(f"{label} reaches {extreme:.4g} at z = {FINE[at]:.3g}: the bound is closed")
     return reasons
 
 
@@ -545,10 +608,33 @@ DEFINITIONS = {
     "average precision": _average_precision,
 }
 
+# Regression: real targets and predictions, shaped (samples, outputs) as keras.metrics.R2Score needs
+Y_REAL = np.array([[3.0], [-0.5], [2.0], [7.0], [4.2], [1.5], [0.0]])
+Y_FIT = np.array([[2.5], [0.0], [2.0], [8.0], [4.0], [-1.0], [0.3]])  # one large miss
 
-def _sklearn(name, y, s):
+
+def _mae(y, p):
+    return np.mean(np.abs(y - p))
+
+
+def _rmse(y, p):
+    return np.sqrt(np.mean((y - p) ** 2))
+
+
+def _r2(y, p):
+    """1 - (squared errors) / (squared deviations of the targets from their mean)."""
+    return 1 - np.sum((y - p) ** 2) / np.sum((y - y.mean()) ** 2)
+
+
+REGRESSION = {"MAE": _mae, "RMSE": _rmse, "R²": _r2}
+DEFINITIONS.update(REGRESSION)
+
+
+def _sklearn(name, y, s, cut=True):
+    """scikit-learn's metric `name`; a classification metric without scores gets labels cut at
+    0.5 (cut=False: a regression metric, given the predictions as they are)."""
     function = getattr(sk_metrics, name)
-    scores = "y_score" in inspect.signature(function).parameters
+    scores = "y_score" in inspect.signature(function).parameters or not cut
     return function(y, s if scores else (s > 0.5).astype(int))
 
 
@@ -570,17 +656,15 @@ def check_metric(row):
         if name not in DEFINITIONS:
             reasons.append(f"no definition of {name!r} to evaluate")
             continue
-        define = DEFINITIONS[name]
-        expected = define(Y_TRUE, Y_SCORE)
-        if not np.isclose(_sklearn(function, Y_TRUE, Y_SCORE), expected, atol=1e-9):
+        define, cut = DEFINITIONS[name], name not in REGRESSION
+        y, s = (Y_TRUE, Y_SCORE) if cut else (Y_REAL, Y_FIT)
+        expected = define(y, s)
+        if not np.isclose(_sklearn(function, y, s, cut), expected, atol=1e-9):
             reasons.append(
-                f"`{function}` gives {_sklearn(function, Y_TRUE, Y_SCORE):.4f}, "
-                f"{name} is {expected:.4f}"
+                f"`{function}` gives {_sklearn(function, y, s, cut):.4f}, {name} is {expected:.4f}"
             )
-        if not abs(_keras(code, Y_TRUE, Y_SCORE) - expected) <= tolerance:
-            reasons.append(
-                f"`{code}` gives {_keras(code, Y_TRUE, Y_SCORE):.4f}, {name} is {expected:.4f}"
-            )
+        if not abs(_keras(code, y, s) - expected) <= tolerance:
+            reasons.append(f"`{code}` gives {_keras(code, y, s):.4f}, {name} is {expected:.4f}")
         if any(word in problem for word in ("multi-label", "다중 레이블")):
             macro = np.mean([define(Y_MULTI[:, j], S_MULTI[:, j]) for j in range(K)])
             micro = define(Y_MULTI.ravel(), S_MULTI.ravel())  # what Keras computes by default
@@ -729,10 +813,10 @@ def check_params(row):
 # The tests ------------------------------------------------------------------------------------
 
 TABLES = [  # page, table index, at least this many rows, evaluator
-    ("activations", 0, 9, check_activation),
+    ("activations", 0, 12, check_activation),
     ("last-layer-loss", 0, 5, check_last_layer),
-    ("metrics", 0, 3, check_metric),
-    ("optimizers", 0, 9, check_optimizer),
+    ("metrics", 0, 4, check_metric),
+    ("optimizers", 0, 10, check_optimizer),
     ("layer-shapes", 0, 26, check_shape),
     ("layer-shapes", 1, 8, check_params),
 ]
@@ -804,6 +888,27 @@ ACTIVATION_ROWS = {  # a good row, for the wrong rows below to spoil one cell ea
         "`leaky_relu` (`negative_slope=0.2`)",
         "",
     ],
+    "gelu": [
+        "GELU",
+        r"$z (1 + \operatorname{erf}(z / \sqrt{2})) / 2$",
+        r"$[\approx -0.17, \infty)$",
+        "`gelu` (`approximate=False`)",
+        "",
+    ],
+    "gelu-tanh": [
+        "GELU (tanh approximation)",
+        r"$z (1 + \tanh(\sqrt{2 / \pi} (z + 0.044715 z^3))) / 2$",
+        r"$[\approx -0.17, \infty)$",
+        "`gelu(approximate=True)`",
+        "",
+    ],
+    "silu": [
+        "SiLU (swish)",
+        r"$z \sigma(z)$",
+        r"$[\approx -0.28, \infty)$",
+        "`silu` (= `swish`)",
+        "",
+    ],
 }
 
 
@@ -825,6 +930,15 @@ ACTIVATION_ROWS = {  # a good row, for the wrong rows below to spoil one cell ea
         ("leaky", 1, r"$\max(0, z)$", "differs from"),  # note 002's "Leaky ReLU: max(0, x)"
         ("leaky", 1, r"$\max(\alpha z, z)$, $\alpha$ learned", "trainable"),
         ("leaky", 2, r"$[0, \infty)$", "outside"),
+        ("gelu", 2, r"$[\approx -0.28, \infty)$", "lowest value is -0.17"),  # SiLU's minimum
+        ("silu", 2, r"$[\approx -0.2, \infty)$", "lowest value is -0.278"),  # that rounds to -0.3
+        ("silu", 2, r"$[0, \infty)$", "outside"),  # unlike ReLU, it dips below 0
+        ("gelu", 2, r"$(\approx -0.17, \infty)$", "the bound is closed"),  # reached at z = -0.75
+        ("tanh", 2, r"$[\approx -1, 1)$", "never reaches the closed bound"),  # an asymptote
+        ("gelu", 3, "`gelu(approximate=True)`", "differs from"),  # the tanh form is not erf's
+        ("gelu-tanh", 3, "`gelu`", "differs from"),
+        ("gelu-tanh", 3, "`gelu` (`approximate=True`)", "default is False"),
+        ("silu", 3, "`gelu`", "names `gelu`"),
     ],
 )
 def test_activation_evaluator_rejects(base, column, value, reason):
@@ -917,6 +1031,13 @@ METRIC_ROWS = {
         "`average_precision_score`",
         '`keras.metrics.AUC(curve="PR")` (approximate)',
     ],
+    "regression": [
+        "",
+        "MAE, RMSE, R²",
+        "`mean_absolute_error`, `root_mean_squared_error`, `r2_score`",
+        "`keras.metrics.MeanAbsoluteError()`, `keras.metrics.RootMeanSquaredError()`, "
+        "`keras.metrics.R2Score()`",
+    ],
 }
 
 
@@ -936,6 +1057,28 @@ METRIC_ROWS = {
         ("ranking", 3, '`keras.metrics.AUC(curve="PR")`', "gives"),  # exact it is not
         ("balanced", 3, '`keras.metrics.AUC(curve="PR")` (approximate)', "gives"),
         ("ranking", 1, "F1", "no definition"),
+        (
+            "regression",
+            2,
+            "`mean_absolute_error`, `mean_squared_error`, `r2_score`",  # MSE for RMSE
+            "`mean_squared_error` gives",
+        ),
+        (
+            "regression",
+            3,
+            "`keras.metrics.MeanAbsoluteError()`, `keras.metrics.MeanSquaredError()`, "
+            "`keras.metrics.R2Score()`",
+            "MeanSquaredError()` gives",
+        ),
+        (
+            "regression",
+            3,
+            "`keras.metrics.MeanAbsoluteError()`, `keras.metrics.RootMeanSquaredError()`, "
+            "`keras.metrics.R2Score(num_regressors=2)`",  # the adjusted R², not R²
+            "R2Score(num_regressors=2)` gives",
+        ),
+        ("regression", 1, "MAE, RMSE, MSE", "no definition of 'MSE'"),
+        ("regression", 2, "`mean_absolute_error`, `mean_squared_error`", "2 functions"),
     ],
 )
 def test_metric_evaluator_rejects(base, column, value, reason):
@@ -949,6 +1092,13 @@ OPTIMIZER_ROWS = {
     "adamax": ["Adamax", "`keras.optimizers.Adamax()`", '`"adamax"`', "0.001", ""],
     "rmsprop": ["RMSprop", "`keras.optimizers.RMSprop()`", '`"rmsprop"`', "0.001", "(`rho=0.9`)"],
     "momentum": ["Momentum", "`keras.optimizers.SGD(momentum=0.9)`", "none", "0.01", ""],
+    "adamw": [
+        "AdamW",
+        "`keras.optimizers.AdamW()`",
+        '`"adamw"`',
+        "0.001",
+        "(`weight_decay=0.004`)",
+    ],
     "nag": [
         "NAG (Nesterov)",
         "`keras.optimizers.SGD(momentum=0.9, nesterov=True)`",
@@ -973,6 +1123,10 @@ OPTIMIZER_ROWS = {
         ("adagrad", 1, "`keras.optimizers.Adam()`", "builds Adam"),
         ("adamax", 1, "`keras.optimizers.Adam()`", "builds Adam"),
         ("adagrad", 2, "none", "compile('adagrad') builds"),
+        ("adamw", 4, "(`weight_decay=0.01`)", "default is 0.004"),  # PyTorch's AdamW default
+        ("adamw", 1, "`keras.optimizers.Adam()`", "builds Adam"),  # Adam decays nothing
+        ("adamw", 2, '`"adam"`', "builds a different optimizer"),
+        ("adamw", 1, "`keras.optimizers.Adam(weight_decay=0.004)`", "sets an argument"),
     ],
 )
 def test_optimizer_evaluator_rejects(base, column, value, reason):

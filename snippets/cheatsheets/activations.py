@@ -1,8 +1,11 @@
 # --8<-- [start:formulas]
+import math
+
 import keras
 import numpy as np
 
 z = np.linspace(-5, 5, 101).astype("float32")
+erf = np.vectorize(math.erf)  # the error function, elementwise
 formulas = {  # name in keras.activations: the formula in NumPy
     "sigmoid": lambda z: 1 / (1 + np.exp(-z)),
     "tanh": np.tanh,
@@ -10,6 +13,8 @@ formulas = {  # name in keras.activations: the formula in NumPy
     "leaky_relu": lambda z: np.where(z > 0, z, 0.2 * z),  # keras.activations default slope 0.2
     "elu": lambda z: np.where(z > 0, z, 1.0 * (np.exp(z) - 1)),  # alpha = 1
     "linear": lambda z: z,
+    "gelu": lambda z: z * (1 + erf(z / np.sqrt(2))) / 2,  # z * Phi(z), the exact (erf) form
+    "silu": lambda z: z / (1 + np.exp(-z)),  # z * sigmoid(z), also called swish
 }
 for name, formula in formulas.items():
     from_keras = np.asarray(keras.activations.get(name)(z))
@@ -135,6 +140,63 @@ relu_change, leaky_change = train_one_unit("relu"), train_one_unit("leaky_relu")
 # --8<-- [start:dying-relu-check]
 assert relu_change == 0.0 and leaky_change > 0.01
 # --8<-- [end:dying-relu-check]
+
+# --8<-- [start:gelu-silu]
+# GELU = z * Phi(z) (Phi: the standard normal CDF); approximate=True uses the tanh form
+points = np.array([-3, -1, -0.5, 0, 0.5, 1, 3], dtype="float32")
+tanh_form = points * (1 + np.tanh(np.sqrt(2 / np.pi) * (points + 0.044715 * points**3))) / 2
+smooth = {  # name: (Keras, the formula in NumPy)
+    "gelu": (keras.activations.gelu(points), formulas["gelu"](points)),
+    "gelu tanh": (keras.activations.gelu(points, approximate=True), tanh_form),
+    "silu": (keras.activations.silu(points), points / (1 + np.exp(-points))),
+}
+print(f"{'z':10s}", points)
+for name, (from_keras, formula) in smooth.items():
+    from_keras = np.asarray(from_keras)
+    print(f"{name:10s}", from_keras.round(4), f"max |keras - formula| = "
+          f"{np.abs(from_keras - formula).max():.1e}")
+
+wide = np.linspace(-10, 10, 2001).astype("float32")
+forms_apart = np.abs(np.asarray(keras.activations.gelu(wide))
+                     - np.asarray(keras.activations.gelu(wide, approximate=True))).max()
+print(f"exact and tanh GELU differ by at most {forms_apart:.5f}")
+print("swish is silu:", keras.activations.swish is keras.activations.silu)
+# --8<-- [end:gelu-silu]
+# --8<-- [start:gelu-silu-check]
+assert all(np.allclose(from_keras, formula, atol=1e-6) for from_keras, formula in smooth.values())
+assert 1e-4 < forms_apart < 1e-3  # two different functions, close everywhere
+assert keras.activations.get("swish") is keras.activations.silu
+# --8<-- [end:gelu-silu-check]
+
+# --8<-- [start:gelu-silu-slopes]
+# Automatic differentiation against the closed-form derivatives
+sigma = 1 / (1 + np.exp(-z))
+closed_form = {
+    "gelu": (1 + erf(z / np.sqrt(2))) / 2 + z * np.exp(-z**2 / 2) / np.sqrt(2 * np.pi),
+    "silu": sigma * (1 + z * (1 - sigma)),
+}
+for name, expected in closed_form.items():
+    with tf.GradientTape() as tape:
+        tape.watch(z_tensor)
+        out = keras.activations.get(name)(z_tensor)
+    slopes[name] = tape.gradient(out, z_tensor).numpy()
+    print(f"{name}: max |autodiff - closed form| = {np.abs(slopes[name] - expected).max():.1e}, "
+          f"slope from {slopes[name].min():.3f} to {slopes[name].max():.3f}")
+
+# Both dip below 0 for negative z, then come back to 0: a minimum at a negative z
+fine = np.linspace(-4, 0, 40001).astype("float32")
+for name in ("gelu", "silu"):
+    values = np.asarray(keras.activations.get(name)(fine))
+    print(f"{name}: minimum {values.min():.3f} at z = {fine[values.argmin()]:.3f}")
+# --8<-- [end:gelu-silu-slopes]
+# --8<-- [start:gelu-silu-slopes-check]
+assert all(np.allclose(slopes[name], expected, atol=1e-5) for name, expected in closed_form.items())
+assert all(slopes[name].min() < 0 and slopes[name].max() > 1 for name in closed_form)
+assert np.isclose(np.min(keras.activations.gelu(fine)), -0.16997, atol=1e-4)
+assert np.isclose(fine[np.argmin(keras.activations.gelu(fine))], -0.7518, atol=1e-3)
+assert np.isclose(np.min(keras.activations.silu(fine)), -0.27846, atol=1e-4)
+assert np.isclose(fine[np.argmin(keras.activations.silu(fine))], -1.2785, atol=1e-3)
+# --8<-- [end:gelu-silu-slopes-check]
 
 # --8<-- [start:relu-output]
 # The last-layer rule: ReLU cannot output a negative number, so a regression target

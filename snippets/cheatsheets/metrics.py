@@ -102,3 +102,57 @@ for name, p in (("earlier", earlier), ("later", later)):
 assert result["later"][0] > result["earlier"][0]  # accuracy went up...
 assert result["later"][1] > result["earlier"][1]  # ...and so did the loss
 # --8<-- [end:accuracy-vs-loss-check]
+
+# --8<-- [start:regression]
+# Regression: real-valued targets and predictions, shaped (samples, outputs) as R2Score needs
+y_real = np.array([[3.0], [-0.5], [2.0], [7.0], [6.0]])
+y_fit = np.array([[2.5], [0.0], [2.0], [8.0], [5.5]])
+error = y_real - y_fit
+formulas = {
+    "MAE": np.mean(np.abs(error)),
+    "RMSE": np.sqrt(np.mean(error**2)),
+    "R2": 1 - np.sum(error**2) / np.sum((y_real - y_real.mean()) ** 2),
+}
+regression = {
+    "MAE": keras.metrics.MeanAbsoluteError(),
+    "RMSE": keras.metrics.RootMeanSquaredError(),
+    "R2": keras.metrics.R2Score(),
+}
+for name, metric in regression.items():
+    metric.update_state(y_real, y_fit)
+    print(f"{name:4s} keras {float(metric.result()):.4f}, NumPy formula {formulas[name]:.4f}")
+# --8<-- [end:regression]
+# --8<-- [start:regression-check]
+assert all(np.isclose(float(regression[n].result()), formulas[n], atol=1e-5) for n in formulas)
+assert np.isclose(formulas["MAE"], metrics.mean_absolute_error(y_real, y_fit))
+assert np.isclose(formulas["RMSE"], metrics.root_mean_squared_error(y_real, y_fit))
+assert np.isclose(formulas["R2"], metrics.r2_score(y_real, y_fit))
+assert formulas["RMSE"] >= formulas["MAE"]
+# --8<-- [end:regression-check]
+
+# --8<-- [start:regression-outlier]
+# The same total miss of 5, spread over all samples or all in one
+spread = y_real + np.array([[1.0], [-1.0], [1.0], [-1.0], [1.0]])
+one_miss = y_real + np.array([[5.0], [0.0], [0.0], [0.0], [0.0]])
+for name, y_pred in (("spread", spread), ("one miss", one_miss)):
+    mae = float(keras.metrics.MeanAbsoluteError()(y_real, y_pred))
+    rmse = float(keras.metrics.RootMeanSquaredError()(y_real, y_pred))
+    print(f"{name:8s} MAE {mae:.3f}  RMSE {rmse:.3f}")
+# --8<-- [end:regression-outlier]
+# --8<-- [start:regression-outlier-check]
+assert np.isclose(float(keras.metrics.MeanAbsoluteError()(y_real, spread)),
+                  float(keras.metrics.MeanAbsoluteError()(y_real, one_miss)))
+assert np.isclose(float(keras.metrics.RootMeanSquaredError()(y_real, one_miss)), np.sqrt(5))
+# --8<-- [end:regression-outlier-check]
+
+# --8<-- [start:r2-baseline]
+# R2 compares the model with predicting the mean of the targets
+for name, y_pred in (("perfect", y_real), ("the mean", np.full_like(y_real, y_real.mean())),
+                     ("sign flipped", -y_real)):
+    print(f"{name:12s} R2 {float(keras.metrics.R2Score()(y_real, y_pred)):.3f}")
+# --8<-- [end:r2-baseline]
+# --8<-- [start:r2-baseline-check]
+assert np.isclose(float(keras.metrics.R2Score()(y_real, y_real)), 1.0)
+assert abs(float(keras.metrics.R2Score()(y_real, np.full_like(y_real, y_real.mean())))) < 1e-6
+assert float(keras.metrics.R2Score()(y_real, -y_real)) < 0
+# --8<-- [end:r2-baseline-check]

@@ -96,3 +96,123 @@ assert all(loss < start for loss in final.values())
 assert min(final, key=final.get) == "SGD" and max(final, key=final.get) == "Adadelta"
 assert final["Adadelta"] > 0.95 * start  # hardly moves at 0.001
 # --8<-- [end:race-check]
+
+# --8<-- [start:adamw]
+# One step from w = [1, 1]. The data loss's gradient is 0 for the first weight, 10 for the second.
+lr, decay = 0.01, 0.1
+data_grad = np.array([0.0, 10.0], dtype="float32")
+
+
+def one_step(optimizer, grad):
+    w = keras.Variable(np.ones(2, dtype="float32"))
+    optimizer.apply([grad], [w])
+    return w.numpy()
+
+
+plain = one_step(keras.optimizers.Adam(learning_rate=lr), data_grad)
+# L2 in the loss: (decay / 2) * sum(w**2) adds decay * w to the gradient, and Adam rescales it
+l2 = one_step(keras.optimizers.Adam(learning_rate=lr), data_grad + decay * np.ones(2, "float32"))
+# AdamW: w -= learning_rate * weight_decay * w, apart from the gradient
+adamw = one_step(keras.optimizers.AdamW(learning_rate=lr, weight_decay=decay), data_grad)
+print("Adam alone:           ", plain.round(4))
+# how far the decay moved each weight, beyond Adam's own step
+print("decay from L2 in loss:", abs(plain - l2).round(4))
+print("decay from AdamW:     ", abs(plain - adamw).round(4), " lr * weight_decay * w =", lr * decay)
+# --8<-- [end:adamw]
+# --8<-- [start:adamw-check]
+assert np.allclose(plain - adamw, lr * decay * 1.0, atol=1e-6)  # the same shrink for both weights
+assert np.isclose((plain - l2)[0], lr, atol=1e-6)  # Adam turned decay * w into a full step
+assert abs((plain - l2)[1]) < 1e-6  # and drowned it under the data gradient
+assert keras.optimizers.AdamW().weight_decay == 0.004
+# --8<-- [end:adamw-check]
+
+# --8<-- [start:weight-decay]
+# In Keras 3 every optimizer takes weight_decay; AdamW is Adam with it switched on
+for name in ("SGD", "RMSprop", "Adam", "AdamW"):
+    print(f"{name:8s} weight_decay = {getattr(keras.optimizers, name)().weight_decay}")
+same = one_step(keras.optimizers.Adam(learning_rate=lr, weight_decay=decay), data_grad)
+print(f"Adam(weight_decay={decay}) steps like AdamW(weight_decay={decay}):",
+      np.allclose(same, adamw))
+# For plain SGD the two ways agree: there is no rescaling to tell them apart
+sgd_decay = one_step(keras.optimizers.SGD(learning_rate=lr, weight_decay=decay), data_grad)
+sgd_l2 = one_step(keras.optimizers.SGD(learning_rate=lr), data_grad + decay * np.ones(2, "float32"))
+print(f"SGD(weight_decay={decay}) steps like SGD with L2 in the loss:",
+      np.allclose(sgd_decay, sgd_l2))
+# --8<-- [end:weight-decay]
+# --8<-- [start:weight-decay-check]
+assert all(getattr(keras.optimizers, name)().weight_decay is None for name in defaults)
+assert np.allclose(same, adamw) and np.allclose(sgd_decay, sgd_l2)
+assert issubclass(keras.optimizers.AdamW, keras.optimizers.Adam)
+# --8<-- [end:weight-decay-check]
+
+# --8<-- [start:schedules]
+schedules = keras.optimizers.schedules
+exponential = schedules.ExponentialDecay(0.1, decay_steps=100, decay_rate=0.5)
+cosine = schedules.CosineDecay(0.0, decay_steps=90, warmup_target=0.1, warmup_steps=10)
+piecewise = schedules.PiecewiseConstantDecay(boundaries=[100, 200], values=[0.1, 0.01, 0.001])
+formulas = {  # the same rates, written out
+    "exponential": lambda t: 0.1 * 0.5 ** (t / 100),  # halves every 100 steps
+    "cosine": lambda t: 0.1 * t / 10 if t < 10  # linear warmup to 0.1 in 10 steps
+    else 0.1 * 0.5 * (1 + np.cos(np.pi * min(t - 10, 90) / 90)),  # then a half cosine to 0
+    "piecewise": lambda t: 0.1 if t <= 100 else 0.01 if t <= 200 else 0.001,
+}
+steps = [0, 5, 10, 55, 100, 101, 200, 201]
+print("step        " + "".join(f"{t:>7d}" for t in steps))
+for name, schedule in (("exponential", exponential), ("cosine", cosine), ("piecewise", piecewise)):
+    rates = [float(schedule(t)) for t in steps]
+    matches = np.allclose(rates, [formulas[name](t) for t in steps], atol=1e-6)
+    print(f"{name:12s}" + "".join(f"{r:7.4f}" for r in rates), " formula:", matches)
+# --8<-- [end:schedules]
+# --8<-- [start:schedules-check]
+assert all(np.allclose([float(schedule(t)) for t in range(0, 300, 7)],
+                       [formulas[name](t) for t in range(0, 300, 7)], atol=1e-6)
+           for name, schedule in (("exponential", exponential), ("cosine", cosine),
+                                  ("piecewise", piecewise)))
+assert np.allclose(  # staircase=True: t / T rounded down
+    [schedules.ExponentialDecay(0.1, 100, 0.5, staircase=True)(t) for t in (199, 200)],
+    [0.05, 0.025])
+# --8<-- [end:schedules-check]
+
+# --8<-- [start:schedule-fit]
+# A schedule goes where the learning rate goes; the optimizer reads it at its step count
+model = keras.Sequential([keras.Input(shape=(5,)),
+                          keras.layers.Dense(1, kernel_initializer="zeros")])
+model.compile(optimizer=keras.optimizers.SGD(learning_rate=exponential), loss="mse")
+model.fit(x, y, batch_size=32, epochs=2, verbose=0)  # 256 rows: 8 steps an epoch
+step = int(model.optimizer.iterations)
+print(f"after {step} steps: learning_rate {float(model.optimizer.learning_rate):.4f}, "
+      f"schedule({step}) = {float(exponential(step)):.4f}")
+# --8<-- [end:schedule-fit]
+# --8<-- [start:schedule-fit-check]
+assert step == 16
+assert np.isclose(float(model.optimizer.learning_rate), 0.1 * 0.5 ** (16 / 100))
+# --8<-- [end:schedule-fit-check]
+
+# --8<-- [start:schedule-plateau]
+# ReduceLROnPlateau lowers the rate by assigning optimizer.learning_rate a new number.
+# patience=0, min_delta=1.0: an epoch that lowers the loss by less than 1.0 is a plateau,
+# so it acts at the end of epoch 2
+plateau = keras.callbacks.ReduceLROnPlateau(monitor="loss", patience=0, min_delta=1.0)
+model.fit(x, y, batch_size=32, epochs=2, verbose=0, callbacks=[plateau])
+# --8<-- [end:schedule-plateau]
+
+# --8<-- [start:clipping]
+# One SGD step with learning_rate=1, so each weight moves by minus its (clipped) gradient
+grads = [np.array([3.0, 4.0], "float32"), np.array([12.0], "float32")]  # norms 5 and 12
+print("global norm:", float(np.sqrt(sum(np.sum(g**2) for g in grads))))
+moved = {}
+for clip in ("none", "clipvalue", "clipnorm", "global_clipnorm"):
+    a, b = keras.Variable(np.zeros(2, "float32")), keras.Variable(np.zeros(1, "float32"))
+    options = {} if clip == "none" else {clip: 1.0}
+    keras.optimizers.SGD(learning_rate=1.0, **options).apply(grads, [a, b])
+    moved[clip] = -a.numpy(), -b.numpy()
+    print(f"{clip + '=1.0' if options else clip:20s} a moves {moved[clip][0].round(4)}, "
+          f"b moves {moved[clip][1].round(4)}")
+# --8<-- [end:clipping]
+# --8<-- [start:clipping-check]
+assert np.allclose(moved["none"][0], [3, 4]) and np.allclose(moved["none"][1], [12])
+assert np.allclose(moved["clipvalue"][0], [1, 1]) and np.allclose(moved["clipvalue"][1], [1])
+assert np.allclose(moved["clipnorm"][0], [0.6, 0.8]) and np.allclose(moved["clipnorm"][1], [1])
+assert np.allclose(moved["global_clipnorm"][0], np.array([3, 4]) / 13)
+assert np.allclose(moved["global_clipnorm"][1], np.array([12]) / 13)
+# --8<-- [end:clipping-check]

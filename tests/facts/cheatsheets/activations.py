@@ -1,5 +1,6 @@
 """Facts the activation cheat sheet states in prose (docs/cheatsheets/activations.md)."""
 
+import inspect
 import re
 
 import keras
@@ -174,3 +175,83 @@ def relu_output_against_linear():
     lowest = {name: low for name, low, _ in rows}
     final = {name: float(loss) for name, _, loss in rows}
     return lowest["relu"], min(final, key=final.get)
+
+
+@fact(
+    PAGE,
+    ko="`keras.activations.gelu`의 기본값은 정확한 erf 식(`approximate={}`)이고",
+    en="`keras.activations.gelu` defaults to the exact erf form (`approximate={}`)",
+)
+def gelu_default_form():
+    return str(inspect.signature(keras.activations.gelu).parameters["approximate"].default)
+
+
+@fact(
+    PAGE,
+    ko="두 식의 차이는 어디서나 최대 약 {}로",
+    en="The two forms differ by at most about {} anywhere",
+)
+def gelu_forms_apart():
+    z = np.linspace(-20, 20, 400001)
+    exact = np.asarray(keras.activations.gelu(z))
+    tanh_form = np.asarray(keras.activations.gelu(z, approximate=True))
+    return f"{np.abs(exact - tanh_form).max():.5f}"
+
+
+@fact(
+    PAGE,
+    ko="`keras.activations.{}`는 `keras.activations.{}`와 같은 함수입니다",
+    en="`keras.activations.{}` is the same function as `keras.activations.{}`",
+)
+def swish_is_silu():
+    same = keras.activations.swish is keras.activations.silu
+    return ("swish", "silu") if same else ("swish", "not silu")
+
+
+def _minimum(name):
+    """Where the activation is lowest on [-4, 0] and its value there, by a fine search."""
+    z = np.linspace(-4, 0, 400001)
+    values = np.asarray(keras.activations.get(name)(z))
+    return f"{z[values.argmin()]:.2f}", f"{values.min():.2f}"
+
+
+@fact(
+    PAGE,
+    ko="GELU는 $z \\approx {0}$에서 최솟값 약 ${1}$, "
+    "SiLU는 $z \\approx {2}$에서 최솟값 약 ${3}$까지",
+    en="GELU reaches its minimum of about ${1}$ at $z \\approx {0}$, "
+    "SiLU its minimum of about ${3}$ at $z \\approx {2}$",
+)
+def gelu_silu_minima():
+    return (*_minimum("gelu"), *_minimum("silu"))
+
+
+@fact(
+    PAGE,
+    ko="도함수는 GELU가 ${}$에서 ${}$까지, SiLU가 ${}$에서 ${}$까지 움직입니다",
+    en="The derivative runs from ${}$ to ${}$ for GELU and from ${}$ to ${}$ for SiLU",
+)
+def gelu_silu_slope_ranges():
+    z = np.linspace(-8, 8, 16001)
+    ends = []
+    for name in ("gelu", "silu"):
+        slopes = _slope(name, z)
+        ends += [f"{slopes.min():.2f}", f"{slopes.max():.2f}"]
+    return tuple(ends)
+
+
+@fact(
+    PAGE,
+    ko="`keras.applications.EfficientNetB0`는 모든 활성화 층에 `{}`를 씁니다",
+    en="`keras.applications.EfficientNetB0` uses `{}` in every activation layer",
+)
+def efficientnet_activation():
+    model = keras.applications.EfficientNetB0(
+        weights=None, include_top=False, input_shape=(32, 32, 3)
+    )
+    names = {
+        layer.activation.__name__
+        for layer in model.layers
+        if isinstance(layer, keras.layers.Activation)
+    }
+    return names.pop() if len(names) == 1 else ", ".join(sorted(names))

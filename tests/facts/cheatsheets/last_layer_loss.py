@@ -1,5 +1,8 @@
 """Facts the last-layer and loss page states in prose (docs/cheatsheets/last-layer-loss.md)."""
 
+import inspect
+from pathlib import Path
+
 import keras
 import numpy as np
 import sklearn.preprocessing
@@ -175,3 +178,114 @@ def confident_mistake_costs():
     cross_entropy = float(keras.losses.binary_crossentropy(label, prediction)[0])
     squared = float(keras.losses.mean_squared_error(label, prediction)[0])
     return f"{p:g}", f"{cross_entropy:.2f}", f"{squared:.2f}"
+
+
+# Logits and from_logits ---------------------------------------------------------------------
+
+
+@fact(
+    PAGE,
+    ko="문자열로 준 손실과 손실 클래스의 기본값은 `from_logits={}`이므로",
+    en="A loss given as a string and the loss classes default to `from_logits={}`",
+)
+def from_logits_default():
+    names = ("binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy")
+    functions = {
+        inspect.signature(keras.losses.get(n)).parameters["from_logits"].default for n in names
+    }
+    classes = {
+        cls().get_config()["from_logits"]
+        for cls in (
+            keras.losses.BinaryCrossentropy,
+            keras.losses.CategoricalCrossentropy,
+            keras.losses.SparseCategoricalCrossentropy,
+        )
+    }
+    return _one({str(v) for v in functions | classes})
+
+
+@fact(
+    PAGE,
+    ko="(`keras.config.epsilon()`, 기본값 {}), 한 샘플의 손실이 $-\\log \\epsilon \\approx {}$",
+    en="(`keras.config.epsilon()`, {} by default), so the loss of one sample stops near "
+    "$-\\log \\epsilon \\approx {}$",
+)
+def probability_clip():
+    epsilon = keras.config.epsilon()
+    return f"{epsilon:g}", f"{-np.log(epsilon):.2f}"
+
+
+@fact(
+    PAGE,
+    ko="정답이 클래스 0이면 정확한 손실은 약 {}인데, 확률에서 계산하면 {}에 그칩니다",
+    en="and class 0 as the answer, the exact loss is about {}, but computed from the "
+    "probabilities it is only {}",
+)
+def saturated_softmax_losses():
+    exact = float(printed(PAGE, r"from the logits: +([\d.]+)")[1])
+    clipped = printed(PAGE, r"from the probabilities: +([\d.]+)")[1]
+    return f"{exact:.0f}", clipped
+
+
+@fact(
+    PAGE,
+    ko="로짓 20에 레이블 0이면 정확한 손실은 {}이지만 확률에서 계산하면 {}입니다",
+    en="with logit 20 and label 0 the exact loss is {}, but computed from the probability it is {}",
+)
+def saturated_sigmoid_losses():
+    found = printed(PAGE, r"from the logit: ([\d.]+) +from the probability: ([\d.]+)")
+    return f"{float(found[1]):g}", found[2]
+
+
+@fact(
+    PAGE,
+    ko="포화된 확률에 대한 기울기는 `{}`이고",
+    en="the gradient with respect to the saturated probabilities is `{}`",
+)
+def gradient_on_saturated_probabilities():
+    return printed(PAGE, r"gradient w\.r\.t\. the probabilities: (\[\[.*\]\])")[1]
+
+
+@fact(
+    PAGE,
+    ko="$\\mathrm{{softmax}}(z) - y$, 곧 `{}`로",
+    en="$\\mathrm{{softmax}}(z) - y$, that is `{}`",
+)
+def gradient_on_logits():
+    return printed(PAGE, r"gradient w\.r\.t\. the logits: +(\[\[.*\]\])")[1]
+
+
+@fact(
+    PAGE,
+    ko="설치된 Keras에서 이 길이 있는 백엔드는 `{}`뿐이고",
+    en="In the installed Keras, `{}` is the only backend with this path",
+)
+def backends_with_attached_logits():
+    """Read from the installed Keras source, which needs no backend library installed: the
+    backends whose cross-entropy uses the logits attached to a probability tensor."""
+    folder = Path(keras.__file__).parent / "src" / "backend"
+    found = {
+        name
+        for name in ("tensorflow", "jax", "torch", "numpy", "openvino")
+        if "_keras_logits" in (folder / name / "nn.py").read_text(encoding="utf-8")
+    }
+    return _one(found) if found else "none"
+
+
+@fact(
+    PAGE,
+    ko="로짓 0이 확률 {}이므로",
+    en="Logit 0 is probability {}",
+)
+def logit_zero():
+    return f"{float(keras.ops.sigmoid(0.0)):g}"
+
+
+@fact(
+    PAGE,
+    ko="이 임계값을 로짓에 그대로 쓰면 확률 약 {}에서 자르는 셈이라",
+    en="that threshold applied to logits cuts at a probability of about {}",
+)
+def default_threshold_on_logits():
+    threshold = keras.metrics.BinaryAccuracy().threshold
+    return f"{float(keras.ops.sigmoid(threshold)):.2f}"

@@ -3,6 +3,7 @@
 import re
 
 import keras
+import numpy as np
 
 from keras_kb.commands import figures
 from keras_kb.facts import fact, printed
@@ -134,3 +135,44 @@ def confusion_matrix_counts():
         str(tp + count["fn"]),
         f"{float(recall):g}",
     )
+
+
+@fact(
+    PAGE,
+    ko="`R2Score`는 (샘플 수, 출력 수) 모양의 {}차원 입력을 받습니다",
+    en="`R2Score` takes {}-dimensional input shaped (samples, outputs)",
+)
+def r2_score_wants_two_dimensions():
+    y = np.array([1.0, 2.0, 4.0])
+    keras.metrics.R2Score()(y[:, None], y[:, None])  # (samples, outputs) is accepted
+    try:
+        keras.metrics.R2Score()(y, y)
+    except ValueError as error:
+        return re.search(r"expects (\d)D inputs", str(error))[1]
+    return "any"
+
+
+@fact(
+    PAGE,
+    ko="MAE는 둘 다 {}이지만, RMSE는 {}과 {}으로",
+    en="MAE is {} for both, but RMSE is {} and {}",
+)
+def one_large_miss_weighs_in_rmse_only():
+    spread = printed(PAGE, r"spread +MAE ([\d.]+) +RMSE ([\d.]+)")
+    one = printed(PAGE, r"one miss +MAE ([\d.]+) +RMSE ([\d.]+)")
+    mae = spread[1] if spread[1] == one[1] else "different"
+    return mae, spread[2], one[2]
+
+
+@fact(
+    PAGE,
+    ko="완벽한 예측은 {}, 평균만 예측하면 {}이고, 평균보다 못한 예측은 음수가 됩니다"
+    "(부호를 뒤집은 예측은 {})",
+    en="A perfect prediction scores {}, predicting only the mean scores {}, and a prediction worse "
+    "than the mean scores below zero (the prediction with its sign flipped: {})",
+)
+def r2_against_the_mean():
+    perfect = printed(PAGE, r"perfect +R2 (-?[\d.]+)")[1]
+    mean = printed(PAGE, r"the mean +R2 (-?[\d.]+)")[1]
+    flipped = printed(PAGE, r"sign flipped +R2 (-?[\d.]+)")[1]
+    return perfect, mean, flipped if float(flipped) < 0 else "not negative"
