@@ -151,7 +151,7 @@ print("frozen BatchNormalization layers changed:  ", sum(map(changed, frozen)), 
 # --8<-- [end:bn-training-false]
 # --8<-- [start:bn-training-false-check]
 # Keras 3.15.1: fit()'s training=True overrides the training=False given when the model was
-# built (keras-team/keras#20285); keras-team/keras#23364 makes the construction value win.
+# built (keras-team/keras#20285); a Keras that lets the construction value win fails here.
 assert [layer.name for layer in unfrozen] == [
     "block_16_expand_BN", "block_16_depthwise_BN", "block_16_project_BN", "Conv_1_bn"]
 assert all(not np.array_equal(before[layer.name][2], layer.moving_mean) for layer in unfrozen)
