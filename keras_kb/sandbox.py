@@ -13,7 +13,8 @@ notebooks in a fresh Jupyter kernel (``keras_kb.site_build.notebooks``). Both ge
   (a reader runs them in one session);
 * no device pinning: examples run on whatever device TensorFlow picks (:func:`device` names it);
 * when several processes run examples side by side on the CPU, each sizes TensorFlow's thread
-  pools to its share of the cores (:func:`share_of_cores`): speed only, no result depends on it.
+  pools to its share of the cores (:func:`share_of_cores`): a matter of speed (thread counts may
+  change float rounding, as a reader's own machine does; no lesson depends on it).
 """
 
 from __future__ import annotations
@@ -135,8 +136,9 @@ def share_of_cores(processes: int) -> dict[str, str]:
     """TensorFlow's thread pools for one of ``processes`` sharing the CPU: its share of the cores.
 
     TensorFlow gives every process a thread per core, so processes side by side oversubscribe
-    the cores and their idle threads spin against each other's work (on 2 cores, 2 lanes of
-    pages ran 13 CPU-s and 7 s slower with the default pools). Alone, a process keeps them.
+    the cores and their idle threads spin against each other's work (2 cores, 2 lanes,
+    `pytest docs/training docs/models`, 3 paired runs: median 56.6 s and 88 CPU-s with the
+    default pools, 51.1 s and 78 CPU-s with these). Alone, a process keeps TensorFlow's own.
     """
     if processes <= 1:
         return {}
