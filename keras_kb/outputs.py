@@ -59,7 +59,8 @@ def _conditions() -> list[str]:
 
     modules = (sandbox, standins, forkserver, worker)
     sources = [Path(module.__file__).read_text(encoding="utf-8") for module in modules]
-    return [*sources, json.dumps(versions(), sort_keys=True)]
+    backend = {"backend": sandbox.ENVIRONMENT["KERAS_BACKEND"]}  # another's outputs never show
+    return [*sources, json.dumps(versions() | backend, sort_keys=True)]
 
 
 def key(fences: list[pages.Fence]) -> str:

@@ -3,7 +3,8 @@
 Page examples run in a fresh Python process per page (``keras_kb.runner.worker``); walkthrough
 notebooks in a fresh Jupyter kernel (``keras_kb.site_build.notebooks``). Both get exactly this:
 
-* :data:`ENVIRONMENT`: the TensorFlow backend, TensorFlow's C++ log silenced, a fixed hash seed
+* :data:`ENVIRONMENT`: the TensorFlow backend (``KB_BACKEND`` picks another, for the backend
+  record of keras_kb/commands/backends.py), TensorFlow's C++ log silenced, a fixed hash seed
   (:func:`environment` hands them to each new process);
 * no network: sockets are blocked with pytest-socket (:func:`go_offline`); only AF_UNIX stays
   open, for a kernel's own channels;
@@ -27,7 +28,7 @@ import sys
 from pathlib import Path
 
 ENVIRONMENT = {
-    "KERAS_BACKEND": "tensorflow",
+    "KERAS_BACKEND": os.environ.get("KB_BACKEND", "tensorflow"),
     "TF_CPP_MIN_LOG_LEVEL": "3",  # TensorFlow's C++ start-up lines (oneDNN, CUDA) stay out
     "PYTHONHASHSEED": "0",
 }

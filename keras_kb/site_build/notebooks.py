@@ -222,6 +222,7 @@ def _cache_key(cells: list[str]) -> str:
         Path(__file__).read_text(encoding="utf-8"),  # how executions are made and kept
         *KERNEL_ARGS,
         *(f"{name}=={version(name)}" for name in ("keras", "tensorflow", "numpy", "ipykernel")),
+        sandbox.ENVIRONMENT["KERAS_BACKEND"],  # another backend's executions never show
     ]:
         digest.update(part.encode() + b"\0")
     return digest.hexdigest()[:20]

@@ -1,0 +1,145 @@
+"""Which Keras backends each page's examples and each walkthrough run on, measured.
+
+    .venv/bin/python -m keras_kb.commands.backends          # jax and torch, then record
+    .venv/bin/python -m keras_kb.commands.backends jax      # one backend; the other's entry is kept
+
+Each backend gets its own `.venv-<backend>` with `pip install -e ".[test]" -c requirements.lock`
+and the backend's package. The examples run with ``KB_BACKEND=<backend>`` (keras_kb/sandbox.py
+sets ``KERAS_BACKEND`` from it), each page in a fresh process as in the default suite; each
+walkthrough runs in a fresh kernel of its own, so one that fails does not hide the others. Per
+page it records passed, or where it first failed and why, in snippets/appendix/backends.json,
+with the versions and the date. The records of other backends' outputs never reach the site:
+the backend is one of the conditions in each output's key (keras_kb/outputs.py). Not part of
+``./dev test``: TensorFlow stays the backend of the default suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+RECORD = ROOT / "snippets/appendix/backends.json"
+# what each backend adds to .[test]; PyTorch's CPU wheels (tagged +cpu, which pip ranks above
+# the CUDA build of the same version) live on its own index
+PACKAGES = {
+    "jax": ["jax"],
+    "torch": ["torch", "--extra-index-url", "https://download.pytorch.org/whl/cpu"],
+}
+VERSIONS_CODE = (
+    "import json, importlib.metadata as m, keras, {module};"
+    "print(json.dumps({{'keras': keras.__version__, '{module}': m.version('{module}')}}))"
+)
+# each walkthrough afresh in its own kernel: {page: "passed" | the error's first line}
+WALKTHROUGHS_CODE = """
+import json
+from keras_kb import pages
+from keras_kb.site_build import notebooks
+outcome = {}
+for page in pages.walkthroughs():
+    try:  # executed here, never cached: the build only ever shows TensorFlow's executions
+        notebooks.execute(notebooks.with_checks(notebooks.to_notebook(page), page), page)
+        outcome[page.name] = "passed"
+    except notebooks.NotebookError as error:
+        outcome[page.name] = str(error).splitlines()[0][:300]
+print(json.dumps(outcome))
+"""
+
+
+def venv_of(backend: str) -> Path:
+    return ROOT / f".venv-{backend}"
+
+
+def ensure_venv(backend: str, python: str) -> Path:
+    """Create or refresh the backend's venv; reinstall when pyproject.toml or the lock change."""
+    venv = venv_of(backend)
+    sources = (ROOT / "pyproject.toml").read_bytes() + (ROOT / "requirements.lock").read_bytes()
+    stamp = venv / f".installed-{hashlib.sha1(sources).hexdigest()[:12]}"
+    if stamp.exists():
+        return venv
+    print(f"backends: installing {venv.name} ({PACKAGES[backend][0]})...", flush=True)
+    subprocess.run([python, "-m", "venv", str(venv)], check=True)
+    pip = [str(venv / "bin/python"), "-m", "pip", "install", "--quiet"]
+    steps = (["--upgrade", "pip"], ["-e", ".[test]", "-c", "requirements.lock", *PACKAGES[backend]])
+    with (venv / "install.log").open("w") as log:
+        for args in steps:
+            done = subprocess.run(pip + args, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+            if done.returncode:
+                sys.exit(f"backends: install failed, see {venv / 'install.log'}")
+    for old in venv.glob(".installed-*"):
+        old.unlink()
+    stamp.touch()
+    return venv
+
+
+def page_outcomes(junit: Path) -> dict[str, str]:
+    """Per page (docs-relative path): "passed", or the first failing example's message."""
+    outcome: dict[str, str] = {}
+    for case in ET.parse(junit).getroot().iter("testcase"):
+        classname = case.get("classname", "")
+        if not classname.startswith("docs."):
+            continue
+        page = classname.removeprefix("docs.").removesuffix(".md").replace(".", "/") + ".md"
+        failed = next((c for c in case if c.tag in ("failure", "error")), None)
+        if failed is not None and outcome.get(page, "passed") == "passed":
+            outcome[page] = (failed.get("message") or "failed").splitlines()[0][:300]
+        outcome.setdefault(page, "passed")
+    return dict(sorted(outcome.items()))
+
+
+def run_backend(backend: str, python: str) -> dict:
+    venv = ensure_venv(backend, python)
+    py = str(venv / "bin/python")
+    env = {**os.environ, "KB_BACKEND": backend, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("KB_REQUIRE_GPU", None)
+    versions = _json_line([py, "-c", VERSIONS_CODE.format(module=backend)], env)
+    print(f"backends: {backend}: {versions}", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        junit = Path(tmp) / "junit.xml"
+        with (venv / "pytest.log").open("w") as log:
+            subprocess.run(
+                [py, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--junitxml={junit}", "docs"],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        pages = page_outcomes(junit) if junit.exists() else {}
+    walkthroughs = _json_line([py, "-c", WALKTHROUGHS_CODE], env)
+    outcome = {**pages, **walkthroughs}
+    passed = sum(result == "passed" for result in outcome.values())
+    print(f"backends: {backend}: {passed} of {len(outcome)} pages pass", flush=True)
+    return {**versions, "date": datetime.date.today().isoformat(), "pages": outcome}
+
+
+def _json_line(cmd: list[str], env: dict) -> dict:
+    done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("backends", nargs="*", help=f"some of {', '.join(PACKAGES)} (default: all)")
+    parser.add_argument("--python", default=sys.executable, help="interpreter for the venvs")
+    args = parser.parse_args(argv)
+    unknown = set(args.backends) - set(PACKAGES)
+    if unknown:
+        parser.error(f"unknown backends {sorted(unknown)}: choose from {list(PACKAGES)}")
+    record = json.loads(RECORD.read_text(encoding="utf-8")) if RECORD.exists() else {}
+    for backend in args.backends or PACKAGES:
+        record[backend] = run_backend(backend, args.python)
+    RECORD.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"backends: wrote {RECORD.relative_to(ROOT)}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
