@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import hashlib
 import json
 import os
 import subprocess
@@ -25,6 +24,8 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
+
+from keras_kb.commands import venvs
 
 ROOT = Path(__file__).resolve().parents[2]
 RECORD = ROOT / "snippets/appendix/backends.json"
@@ -45,7 +46,7 @@ from keras_kb import pages
 from keras_kb.site_build import notebooks
 outcome = {}
 for page in pages.walkthroughs():
-    try:  # executed here, never cached: the build only ever shows TensorFlow's executions
+    try:  # not through notebooks.executed: its cache keeps one execution per page, TensorFlow's
         notebooks.execute(notebooks.with_checks(notebooks.to_notebook(page), page), page)
         outcome[page.name] = "passed"
     except notebooks.NotebookError as error:
@@ -60,24 +61,15 @@ def venv_of(backend: str) -> Path:
 
 def ensure_venv(backend: str, python: str) -> Path:
     """Create or refresh the backend's venv; reinstall when pyproject.toml or the lock change."""
-    venv = venv_of(backend)
-    sources = (ROOT / "pyproject.toml").read_bytes() + (ROOT / "requirements.lock").read_bytes()
-    stamp = venv / f".installed-{hashlib.sha1(sources).hexdigest()[:12]}"
-    if stamp.exists():
-        return venv
-    print(f"backends: installing {venv.name} ({PACKAGES[backend][0]})...", flush=True)
-    subprocess.run([python, "-m", "venv", str(venv)], check=True)
-    pip = [str(venv / "bin/python"), "-m", "pip", "install", "--quiet"]
-    steps = (["--upgrade", "pip"], ["-e", ".[test]", "-c", "requirements.lock", *PACKAGES[backend]])
-    with (venv / "install.log").open("w") as log:
-        for args in steps:
-            done = subprocess.run(pip + args, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-            if done.returncode:
-                sys.exit(f"backends: install failed, see {venv / 'install.log'}")
-    for old in venv.glob(".installed-*"):
-        old.unlink()
-    stamp.touch()
-    return venv
+    install = ["-e", ".[test]", "-c", "requirements.lock", *PACKAGES[backend]]
+    return venvs.ensure(
+        "backends",
+        venv_of(backend),
+        install,
+        python,
+        label=backend,
+        changes_with=("pyproject.toml", "requirements.lock"),
+    )
 
 
 def page_outcomes(junit: Path) -> dict[str, str]:
@@ -112,7 +104,9 @@ def run_backend(backend: str, python: str) -> dict:
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )
-        pages = page_outcomes(junit) if junit.exists() else {}
+        if not junit.exists():
+            sys.exit(f"backends: {backend}: pytest wrote no report, see {venv / 'pytest.log'}")
+        pages = page_outcomes(junit)
     walkthroughs = _json_line([py, "-c", WALKTHROUGHS_CODE], env)
     outcome = {**pages, **walkthroughs}
     passed = sum(result == "passed" for result in outcome.values())

@@ -29,6 +29,8 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from keras_kb.commands import venvs
+
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "snippets/appendix/tested-versions.json"
 TABLES = {lang: ROOT / f"snippets/appendix/tested-versions.{lang}.md" for lang in ("ko", "en")}
@@ -55,24 +57,15 @@ def venv_of(minor: str) -> Path:
 
 def ensure_venv(minor: str, python: str) -> Path:
     """Create or refresh the entry's venv; reinstall when pyproject.toml changes (as ./dev)."""
-    venv = venv_of(minor)
-    digest = hashlib.sha1((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:12]
-    stamp = venv / f".installed-{digest}"
-    if stamp.exists():
-        return venv
-    print(f"matrix: installing {venv.name} ({' '.join(ENTRIES[minor])})...", flush=True)
-    subprocess.run([python, "-m", "venv", str(venv)], check=True)
-    pip = [str(venv / "bin/python"), "-m", "pip", "install", "--quiet"]
-    log = venv / "install.log"
-    with log.open("w") as out:
-        for args in (["--upgrade", "pip"], ["-e", ".[test]", *ENTRIES[minor]]):
-            done = subprocess.run(pip + args, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
-            if done.returncode:
-                sys.exit(f"matrix: install failed, see {log}")
-    for old in venv.glob(".installed-*"):
-        old.unlink()
-    stamp.touch()
-    return venv
+    install = ["-e", ".[test]", *ENTRIES[minor]]
+    return venvs.ensure(
+        "matrix",
+        venv_of(minor),
+        install,
+        python,
+        label=" ".join(ENTRIES[minor]),
+        changes_with=("pyproject.toml",),
+    )
 
 
 def _counts(junit: Path) -> dict:
