@@ -29,11 +29,12 @@ from keras_kb.commands import venvs
 
 ROOT = Path(__file__).resolve().parents[2]
 RECORD = ROOT / "snippets/appendix/backends.json"
-# what each backend adds to .[test]; PyTorch's CPU wheels (tagged +cpu, which pip ranks above
-# the CUDA build of the same version) live on its own index
+# what each backend adds to .[test]. torch is pinned to the CPU build this machine keeps in pip's
+# find-links; elsewhere a plain PyPI install is a multi-GB CUDA build, so the weekly workflow
+# points PIP_EXTRA_INDEX_URL at PyTorch's CPU index (.github/workflows/backends.yml)
 PACKAGES = {
     "jax": ["jax"],
-    "torch": ["torch", "--extra-index-url", "https://download.pytorch.org/whl/cpu"],
+    "torch": ["torch==2.13.0"],
 }
 VERSIONS_CODE = (
     "import json, importlib.metadata as m, keras, {module};"
