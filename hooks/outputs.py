@@ -191,7 +191,7 @@ def _with_provenance(content: str, recorded: list, words: dict) -> str:
         for name in ("tensorflow", "keras")
     )
     note = html.escape(words["provenance"].format(versions=versions, device=record.device))
-    paragraph = f'<p class="kb-provenance">{note}</p>'
+    paragraph = f'<p class="kb-provenance" data-search-exclude>{note}</p>'  # not a search hit
     return _after_introduction(content, paragraph)
 
 

@@ -35,6 +35,20 @@ def test_a_page_passes_only_when_every_example_does_and_keeps_its_first_failure(
     }
 
 
+def test_a_new_record_names_only_the_pages_whose_result_changed():
+    def run(date, version, **results):
+        entries = {f"{page}.md": {"result": r, "code": date} for page, r in results.items()}
+        return {"date": date, "jax": version, "pages": entries}
+
+    old = run("2026-11-01", "0.10.1", same="passed", fixed="docs/fixed.md:3: TypeError")
+    new = run("2026-12-01", "0.10.2", same="passed", fixed="passed", added="passed")
+    assert backends.changes(old, new) == [
+        "added.md: not measured -> passed",
+        "fixed.md: docs/fixed.md:3: TypeError -> passed",
+    ]
+    assert backends.changes(new, new) == []
+
+
 def _in_fresh_process(code: str, **env: str) -> str:
     """Run in a fresh process: ``sandbox.ENVIRONMENT`` is read once, at import, and the suite's
     own examples run beside this test, so the module is never reloaded or patched here."""

@@ -25,10 +25,11 @@ import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from keras_kb import backends
 from keras_kb.commands import venvs
 
 ROOT = Path(__file__).resolve().parents[2]
-RECORD = ROOT / "snippets/appendix/backends.json"
+RECORD = backends.RECORD
 # what each backend adds to .[test]. torch is pinned to the CPU build this machine keeps in pip's
 # find-links; elsewhere a plain PyPI install is a multi-GB CUDA build, so the weekly workflow
 # points PIP_EXTRA_INDEX_URL at PyTorch's CPU index (.github/workflows/backends.yml)
@@ -82,13 +83,15 @@ def page_outcomes(junit: Path) -> dict[str, str]:
             continue
         page = classname.removeprefix("docs.").removesuffix(".md").replace(".", "/") + ".md"
         failed = next((c for c in case if c.tag in ("failure", "error")), None)
-        if failed is not None and outcome.get(page, "passed") == "passed":
+        if failed is not None and outcome.get(page, backends.PASSED) == backends.PASSED:
             outcome[page] = (failed.get("message") or "failed").splitlines()[0][:300]
-        outcome.setdefault(page, "passed")
+        outcome.setdefault(page, backends.PASSED)
     return dict(sorted(outcome.items()))
 
 
 def run_backend(backend: str, python: str) -> dict:
+    # the code as it is when the run starts is the code measured
+    digests = {backends.name(p): backends.code_digest(p) for p in backends.pages_with_code()}
     venv = ensure_venv(backend, python)
     py = str(venv / "bin/python")
     env = {**os.environ, "KB_BACKEND": backend, "NO_MKDOCS_2_WARNING": "1"}
@@ -107,12 +110,28 @@ def run_backend(backend: str, python: str) -> dict:
             )
         if not junit.exists():
             sys.exit(f"backends: {backend}: pytest wrote no report, see {venv / 'pytest.log'}")
-        pages = page_outcomes(junit)
+        examples = page_outcomes(junit)
     walkthroughs = _json_line([py, "-c", WALKTHROUGHS_CODE], env)
-    outcome = {**pages, **walkthroughs}
-    passed = sum(result == "passed" for result in outcome.values())
+    outcome = {**examples, **walkthroughs}
+    passed = sum(result == backends.PASSED for result in outcome.values())
     print(f"backends: {backend}: {passed} of {len(outcome)} pages pass", flush=True)
-    return {**versions, "date": datetime.date.today().isoformat(), "pages": outcome}
+    measured = {page: {"result": outcome[page], "code": digests[page]} for page in sorted(outcome)}
+    return {**versions, "date": datetime.date.today().isoformat(), "pages": measured}
+
+
+def changes(old: dict, new: dict) -> list[str]:
+    """Pages whose result differs between two records of one backend (dates and versions
+    aside: a new release that changes nothing is no news)."""
+    before, after = old.get("pages", {}), new["pages"]
+    return [
+        f"{page}: {_result(before.get(page))} -> {_result(after.get(page))}"
+        for page in sorted(set(before) | set(after))
+        if _result(before.get(page)) != _result(after.get(page))
+    ]
+
+
+def _result(entry: dict | None) -> str:
+    return entry["result"] if entry else "not measured"
 
 
 def _json_line(cmd: list[str], env: dict) -> dict:
@@ -124,16 +143,29 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("backends", nargs="*", help=f"some of {', '.join(PACKAGES)} (default: all)")
     parser.add_argument("--python", default=sys.executable, help="interpreter for the venvs")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 1 when a page's result differs from the record (weekly job)",
+    )
     args = parser.parse_args(argv)
     unknown = set(args.backends) - set(PACKAGES)
     if unknown:
         parser.error(f"unknown backends {sorted(unknown)}: choose from {list(PACKAGES)}")
-    record = json.loads(RECORD.read_text(encoding="utf-8")) if RECORD.exists() else {}
+    record, changed = backends.load(), []
     for backend in args.backends or PACKAGES:
-        record[backend] = run_backend(backend, args.python)
+        measured = run_backend(backend, args.python)
+        changed += [f"{backend}: {line}" for line in changes(record.get(backend, {}), measured)]
+        record[backend] = measured
     RECORD.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"backends: wrote {RECORD.relative_to(ROOT)}", flush=True)
-    return 0
+    print(
+        "\n".join(["backends: changed since the last record:", *changed])
+        if changed
+        else "backends: every page's result is as recorded",
+        flush=True,
+    )
+    return 1 if changed and args.check else 0
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ assert len(model.trainable_weights) == 10  # 3 per LSTM, 2 per Dense: all in one
 
 # --8<-- [start:relu-output]
 targets = np.array([-1.5, -0.2, 0.4, 2.0])  # e.g. returns or temperatures
-relu = keras.activations.relu(np.linspace(-10, 10, 101)).numpy()
+relu = keras.ops.convert_to_numpy(keras.activations.relu(np.linspace(-10, 10, 101)))
 print("smallest ReLU output:", relu.min())
 print("targets it can never reach:", targets[targets < relu.min()])
 # --8<-- [end:relu-output]
@@ -74,11 +74,11 @@ sgns.save_weights("model.weights.h5")
 print(sgns.load_weights("model.weights.h5"))  # it fills a model; returns nothing
 
 frozen = keras.layers.Embedding(vocab, dim, weights=[we], trainable=False)
-print(np.array_equal(frozen(np.arange(vocab)).numpy(), we))  # same shape, same vectors
+print(np.array_equal(keras.ops.convert_to_numpy(frozen(np.arange(vocab))), we))  # same vectors
 # --8<-- [end:load-weights-right]
 # --8<-- [start:load-weights-right-check]
 assert sgns.load_weights("model.weights.h5") is None
-assert np.array_equal(frozen(np.arange(vocab)).numpy(), we)
+assert np.array_equal(keras.ops.convert_to_numpy(frozen(np.arange(vocab))), we)
 # --8<-- [end:load-weights-right-check]
 
 # --8<-- [start:svm-margin]
@@ -114,12 +114,12 @@ two_linear = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(5),
 (w1, b1), (w2, b2) = (layer.get_weights() for layer in two_linear.layers)
 w, b = w1 @ w2, b1 @ w2 + b2  # a single matrix and bias
 x = np.random.default_rng(1).normal(size=(4, 3)).astype("float32")
-print("one matrix", w.shape, "| same outputs:", np.allclose(two_linear(x).numpy(), x @ w + b,
-                                                            atol=1e-5))
+outputs = keras.ops.convert_to_numpy(two_linear(x))
+print("one matrix", w.shape, "| same outputs:", np.allclose(outputs, x @ w + b, atol=1e-5))
 # --8<-- [end:linear-collapse]
 # --8<-- [start:linear-collapse-check]
 assert w.shape == (3, 2) and b.shape == (2,)
-assert np.allclose(two_linear(x).numpy(), x @ w + b, atol=1e-5)
+assert np.allclose(outputs, x @ w + b, atol=1e-5)
 # --8<-- [end:linear-collapse-check]
 
 # --8<-- [start:sigmoid-derivative]

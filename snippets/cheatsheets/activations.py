@@ -53,7 +53,7 @@ print(f"slope for z < 0: layer {float(layer(z)[0] / z[0]):.2f}, "
 prelu = keras.layers.PReLU()
 prelu_model = keras.Sequential([keras.Input(shape=(1,)), prelu])  # one unit: one alpha
 alpha_before = prelu.get_weights()[0].copy()
-as_relu = np.asarray(prelu_model(z[:, None]))[:, 0]
+as_relu = keras.ops.convert_to_numpy(prelu_model(z[:, None]))[:, 0]  # NumPy on any backend
 prelu_model.compile(optimizer=keras.optimizers.SGD(0.02), loss="mse")
 slope_025 = np.where(z > 0, z, 0.25 * z)[:, None]  # targets with slope 0.25 for z < 0
 prelu_model.fit(z[:, None], slope_025, epochs=10, verbose=0)

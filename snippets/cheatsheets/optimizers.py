@@ -43,7 +43,7 @@ assert not any(hasattr(keras.optimizers, name) for name in ("Momentum", "NAG", "
 rmsprop = keras.optimizers.RMSprop(learning_rate=0.001)  # rho = 0.9, epsilon = 1e-7
 weights = keras.Variable(np.zeros(2, dtype="float32"))
 g = np.array([0.5, 4.0], dtype="float32")  # a small and a large gradient
-rmsprop.apply_gradients([(g, weights)])
+rmsprop.apply_gradients([(keras.ops.convert_to_tensor(g), weights)])  # PyTorch needs a tensor
 
 v = 0.9 * 0 + (1 - 0.9) * g**2  # moving average of squared gradients, from v = 0
 by_hand = 0 - 0.001 * g / np.sqrt(v + 1e-7)  # divided by the square root of v
@@ -66,7 +66,7 @@ keras.optimizers.Optimizer()
 base = keras.optimizers.Optimizer(learning_rate=0.1)
 print(f"learning_rate: {float(base.learning_rate):.4g}")
 variable = keras.Variable(np.ones(2, dtype="float32"))
-base.apply_gradients([(np.ones(2, dtype="float32"), variable)])
+base.apply_gradients([(keras.ops.ones(2), variable)])
 # --8<-- [end:base-class-step]
 # --8<-- [start:base-class-step-check]
 assert np.array_equal(variable.numpy(), np.ones(2))  # the weights did not move
@@ -105,7 +105,7 @@ data_grad = np.array([0.0, 10.0], dtype="float32")
 
 def one_step(optimizer, grad):
     w = keras.Variable(np.ones(2, dtype="float32"))
-    optimizer.apply([grad], [w])
+    optimizer.apply([keras.ops.convert_to_tensor(grad)], [w])
     return w.numpy()
 
 
@@ -200,11 +200,12 @@ model.fit(x, y, batch_size=32, epochs=2, verbose=0, callbacks=[plateau])
 # One SGD step with learning_rate=1, so each weight moves by minus its (clipped) gradient
 grads = [np.array([3.0, 4.0], "float32"), np.array([12.0], "float32")]  # norms 5 and 12
 print("global norm:", float(np.sqrt(sum(np.sum(g**2) for g in grads))))
+tensors = [keras.ops.convert_to_tensor(g) for g in grads]
 moved = {}
 for clip in ("none", "clipvalue", "clipnorm", "global_clipnorm"):
     a, b = keras.Variable(np.zeros(2, "float32")), keras.Variable(np.zeros(1, "float32"))
     options = {} if clip == "none" else {clip: 1.0}
-    keras.optimizers.SGD(learning_rate=1.0, **options).apply(grads, [a, b])
+    keras.optimizers.SGD(learning_rate=1.0, **options).apply(tensors, [a, b])
     moved[clip] = -a.numpy(), -b.numpy()
     print(f"{clip + '=1.0' if options else clip:20s} a moves {moved[clip][0].round(4)}, "
           f"b moves {moved[clip][1].round(4)}")

@@ -49,7 +49,8 @@ import keras
 initial = np.array([1.0, -2.0], dtype="float32")
 v = keras.Variable(initial)
 grad = np.array([0.5, 4.0], dtype="float32")
-keras.optimizers.SGD(learning_rate=0.1).apply_gradients([(grad, v)])
+keras.optimizers.SGD(learning_rate=0.1).apply_gradients(
+    [(keras.ops.convert_to_tensor(grad), v)])  # as a tensor: the PyTorch backend takes no NumPy
 step = v.numpy() - initial
 print("SGD:", v.numpy(), " by hand:", initial - 0.1 * grad)
 print("gradient ratio", grad[1] / grad[0], "-> step ratio", step[1] / step[0])

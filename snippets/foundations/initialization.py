@@ -9,7 +9,7 @@ x = rng.uniform(0, 1, size=(256, 784)).astype("float32")  # like MNIST pixels sc
 def sigmoid_layer(initializer):
     """The outputs of a Dense(50, sigmoid) layer on 784 inputs with the given initializer."""
     layer = keras.layers.Dense(50, activation="sigmoid", kernel_initializer=initializer)
-    return layer(x).numpy()
+    return keras.ops.convert_to_numpy(layer(x))
 
 
 print("x", x.shape, "-> Dense(50, activation='sigmoid')")
@@ -42,12 +42,12 @@ expected = {
 }
 sampled = {}
 for name, variance in expected.items():
-    kernel = getattr(keras.initializers, name)(seed=0)(shape).numpy()
+    kernel = keras.ops.convert_to_numpy(getattr(keras.initializers, name)(seed=0)(shape))
     sampled[name] = kernel.var()
     print(f"{name:13s} sampled variance {sampled[name]:.6f}  formula {variance:.6f}")
 
 limit = np.sqrt(6 / (fan_in + fan_out))  # GlorotUniform draws from U(-limit, limit)
-kernel = keras.initializers.GlorotUniform(seed=0)(shape).numpy()
+kernel = keras.ops.convert_to_numpy(keras.initializers.GlorotUniform(seed=0)(shape))
 print(f"GlorotUniform {kernel.shape} range [{kernel.min():.5f}, {kernel.max():.5f}], "
       f"limit {limit:.5f}")
 # --8<-- [end:variance]
@@ -77,7 +77,7 @@ def activation_std(initializer, activation, depth=10, width=256):
     spread = []
     for _ in range(depth):
         h = keras.layers.Dense(width, activation=activation, kernel_initializer=initializer)(h)
-        spread.append(float(np.std(h)))
+        spread.append(float(keras.ops.std(h)))
     return spread
 
 

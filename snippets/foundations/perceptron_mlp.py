@@ -38,17 +38,20 @@ import keras
 
 # Batch normalization subtracts each unit's batch mean, so a bias added before it cancels out
 dense, norm = keras.layers.Dense(3), keras.layers.BatchNormalization()
-before = norm(dense(x_bits), training=True).numpy()
+before = keras.ops.convert_to_numpy(norm(dense(x_bits), training=True))
 dense.bias.assign([5.0, -3.0, 1.0])  # any other bias
-after = norm(dense(x_bits), training=True).numpy()
+after = keras.ops.convert_to_numpy(norm(dense(x_bits), training=True))
 print("mean of each unit after BN:", before.mean(axis=0).round(5) + 0.0,
       "| BN's own parameters:", [v.name for v in norm.trainable_weights])
 print("largest change from the new Dense bias:", np.abs(after - before).max())
 # --8<-- [end:bias-batchnorm]
 # --8<-- [start:bias-batchnorm-check]
-assert np.allclose(after, before, atol=1e-5)  # the Dense bias does nothing before BN
+# the Dense bias does nothing before BN: only rounding remains, larger where the variance is
+# E[x^2] - E[x]^2 (PyTorch); largest of 3,000 random layers: 1.4e-5 TensorFlow, 7.6e-4 PyTorch
+assert np.allclose(after, before, atol=2e-3 if keras.backend.backend() == "torch" else 1e-4)
 assert np.allclose(before.mean(axis=0), 0, atol=1e-5)
-assert not np.allclose(dense(x_bits).numpy().mean(axis=0), 0, atol=1e-2)  # it did shift Dense
+# it did shift Dense
+assert not np.allclose(keras.ops.convert_to_numpy(dense(x_bits)).mean(axis=0), 0, atol=1e-2)
 # --8<-- [end:bias-batchnorm-check]
 
 # --8<-- [start:logistic]
@@ -56,7 +59,7 @@ import keras
 
 # A single-layer perceptron with a sigmoid is logistic regression: sigmoid(x·w + b)
 neuron = keras.layers.Dense(1, activation="sigmoid")
-probability = neuron(x_bits).numpy()
+probability = keras.ops.convert_to_numpy(neuron(x_bits))
 kernel, bias = neuron.get_weights()
 by_hand = 1 / (1 + np.exp(-(x_bits @ kernel + bias)))
 print("P(y=1), Keras:  ", probability.ravel().round(3))
@@ -79,7 +82,10 @@ print(backends)
 # --8<-- [end:backend]
 # --8<-- [start:backend-check]
 assert int(keras.__version__.split(".")[0]) == 3
-assert keras.config.backend() == keras.backend.backend() == "tensorflow"  # this site's backend
+# the backend KERAS_BACKEND picks: tensorflow on this site (Keras's default), jax or torch in
+# a backend record's run
+assert keras.config.backend() == keras.backend.backend() == __import__("os").environ.get(
+    "KERAS_BACKEND", "tensorflow")
 assert all(name in backends for name in ("JAX", "TensorFlow", "PyTorch", "OpenVINO"))
 assert "inference-only" in backends  # OpenVINO runs models, it does not train them
 # --8<-- [end:backend-check]
@@ -88,14 +94,14 @@ assert "inference-only" in backends  # OpenVINO runs models, it does not train t
 # Two Dense layers without activation...
 inputs = np.random.default_rng(0).normal(size=(8, 3)).astype("float32")  # 8 samples
 first, second = keras.layers.Dense(4), keras.layers.Dense(2)
-stacked = second(first(inputs)).numpy()
+stacked = keras.ops.convert_to_numpy(second(first(inputs)))
 # ...equal ONE linear layer: W = W1 W2 and b = b1 W2 + b2
 (w1, b1), (w2, b2) = first.get_weights(), second.get_weights()
 single = inputs @ (w1 @ w2) + (b1 @ w2 + b2)
 print("max difference:", np.abs(stacked - single).max())
 
 # With a nonlinearity in between, no single matrix reproduces the output
-nonlinear = second(keras.activations.relu(first(inputs))).numpy()
+nonlinear = keras.ops.convert_to_numpy(second(keras.activations.relu(first(inputs))))
 design = np.hstack([inputs, np.ones((8, 1))])  # the inputs and a column of 1s for the bias
 w_fit, *_ = np.linalg.lstsq(design, nonlinear, rcond=None)  # the best linear fit
 error = np.abs(design @ w_fit - nonlinear).max()

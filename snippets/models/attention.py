@@ -49,14 +49,14 @@ print("sum over keys: min", round(float(sums.min()), 4), " max", round(float(sum
 q_heads = mha.query_dense(x)  # (batch, T, heads, key_dim) = (2, 5, 2, 8)
 k_heads = mha.key_dense(x)
 by_hand = ops.softmax(ops.einsum("bqhd,bkhd->bhqk", q_heads, k_heads) / np.sqrt(8), axis=-1)
-print("projected query", tuple(q_heads.shape), "; scores == softmax(QK^T / sqrt(8)):",
-      bool(np.allclose(by_hand, scores, atol=1e-3)))
+same = np.allclose(ops.convert_to_numpy(by_hand), ops.convert_to_numpy(scores), atol=1e-3)
+print("projected query", tuple(q_heads.shape), "; scores == softmax(QK^T / sqrt(8)):", same)
 # --8<-- [end:self-attention]
 # --8<-- [start:self-attention-check]
 assert tuple(out.shape) == (2, 5, 16) and tuple(scores.shape) == (2, 2, 5, 5)
-assert np.allclose(ops.sum(scores, axis=-1), 1.0, atol=1e-5)  # weights, not raw scores
+assert np.allclose(ops.convert_to_numpy(ops.sum(scores, axis=-1)), 1.0, atol=1e-5)  # weights
 assert tuple(q_heads.shape) == (2, 5, 2, 8)
-assert np.allclose(by_hand, scores, atol=1e-3)
+assert same
 # --8<-- [end:self-attention-check]
 
 # --8<-- [start:cross-attention]
@@ -70,7 +70,7 @@ print("scores (batch, heads, T_query, T_key):", tuple(scores.shape))
 # --8<-- [start:cross-attention-check]
 assert tuple(out.shape) == (2, 3, 16)  # the query's length and features
 assert tuple(scores.shape) == (2, 2, 3, 7)
-assert np.allclose(ops.sum(scores, axis=-1), 1.0, atol=1e-5)
+assert np.allclose(ops.convert_to_numpy(ops.sum(scores, axis=-1)), 1.0, atol=1e-5)
 # --8<-- [end:cross-attention-check]
 
 # --8<-- [start:parameters]
@@ -109,8 +109,9 @@ print(f"real positions, padded vs unpadded, largest difference: {difference:.1e}
 # --8<-- [end:attention-mask]
 # --8<-- [start:attention-mask-check]
 assert np.all(ops.convert_to_numpy(masked_scores)[..., 3:] == 0)  # padded keys: weight 0
-assert np.allclose(ops.sum(masked_scores, axis=-1), 1.0, atol=1e-5)
-assert np.allclose(masked_out[:, :3], short_out, atol=1e-3)
+assert np.allclose(ops.convert_to_numpy(ops.sum(masked_scores, axis=-1)), 1.0, atol=1e-5)
+assert np.allclose(ops.convert_to_numpy(masked_out[:, :3]), ops.convert_to_numpy(short_out),
+                   atol=1e-3)
 # --8<-- [end:attention-mask-check]
 
 # --8<-- [start:embedding-mask]
@@ -127,7 +128,8 @@ print(f"real positions, padded vs unpadded, largest difference: {difference:.1e}
 assert ops.convert_to_numpy(embed.compute_mask(ids)).tolist() == [[True] * 3 + [False] * 2]
 assert np.all(ops.convert_to_numpy(masked_scores)[..., 3:] == 0)  # padded keys: weight 0
 assert np.all(ops.convert_to_numpy(masked_scores)[:, :, 3:] == 0)  # padded queries: no weights
-assert np.allclose(masked_out[:, :3], mha(short, short), atol=1e-3)
+assert np.allclose(ops.convert_to_numpy(masked_out[:, :3]),
+                   ops.convert_to_numpy(mha(short, short)), atol=1e-3)
 assert ops.convert_to_numpy(masked_out._keras_mask).tolist() == [[True] * 3 + [False] * 2]
 # --8<-- [end:embedding-mask-check]
 
@@ -145,8 +147,10 @@ print(f"positions 0-2 after changing positions 3-4, largest difference: {differe
 # --8<-- [start:causal-mask-check]
 assert np.all(np.triu(ops.convert_to_numpy(causal_scores), k=1) == 0)  # above the diagonal
 assert np.all(ops.convert_to_numpy(causal_scores)[:, :, 0, 0] == 1.0)  # position 0 sees itself only
-assert np.allclose(changed_out[:, :3], causal_out[:, :3], atol=1e-3)
-assert not np.allclose(changed_out[:, 3:], causal_out[:, 3:], atol=1e-3)
+assert np.allclose(ops.convert_to_numpy(changed_out[:, :3]),
+                   ops.convert_to_numpy(causal_out[:, :3]), atol=1e-3)
+assert not np.allclose(ops.convert_to_numpy(changed_out[:, 3:]),
+                       ops.convert_to_numpy(causal_out[:, 3:]), atol=1e-3)
 # --8<-- [end:causal-mask-check]
 
 # --8<-- [start:encoder]
@@ -190,8 +194,8 @@ assert tuple(encoded.shape) == (None, None, 16) and tuple(pooled.shape) == (None
 assert encoded._keras_mask is not None  # the padding mask reaches the pooling
 assert getattr(embedded + encoded, "_keras_mask", None) is None  # `+` would drop it
 # self-attention alone ignores order: positions permuted in, outputs permuted the same way
-assert np.allclose(mha(x[:, [4, 2, 0, 3, 1]], x[:, [4, 2, 0, 3, 1]]),
-                   ops.take(mha(x, x), [4, 2, 0, 3, 1], axis=1), atol=1e-4)
+assert np.allclose(ops.convert_to_numpy(mha(x[:, [4, 2, 0, 3, 1]], x[:, [4, 2, 0, 3, 1]])),
+                   ops.convert_to_numpy(ops.take(mha(x, x), [4, 2, 0, 3, 1], axis=1)), atol=1e-4)
 assert model.count_params() == (20 + 10) * 16 + mha_params(2, 8, 16, 16) + 2 * 2 * 16 + (
     16 * 32 + 32) + (32 * 16 + 16) + (16 + 1)
 # --8<-- [end:encoder-check]

@@ -58,6 +58,8 @@ assert keras.layers.Conv2D(1, 3, strides=2, name="valid_stride_probe",
 # --8<-- [end:padding-check]
 
 # --8<-- [start:translation]
+from keras import ops
+
 detector = keras.layers.Conv2D(1, kernel_size=2, use_bias=False)  # one filter
 detector.build((None, 8, 8, 1))
 detector.set_weights([np.array([[1, -1], [-1, 1]], dtype="float32").reshape(2, 2, 1, 1)])
@@ -67,15 +69,16 @@ left = np.zeros((1, 8, 8, 1), dtype="float32")
 left[0, 1:3, 1:3, 0] = pattern
 right = np.roll(left, shift=(4, 3), axis=(1, 2))  # the same pattern, elsewhere
 
-map_left = detector(left).numpy()[0, :, :, 0]  # response map: 7 x 7 positions
-map_right = detector(right).numpy()[0, :, :, 0]
+map_left = ops.convert_to_numpy(detector(left))[0, :, :, 0]  # response map: 7 x 7 positions
+map_right = ops.convert_to_numpy(detector(right))[0, :, :, 0]
 print("strongest response at", np.argwhere(map_left == map_left.max()), "and",
       np.argwhere(map_right == map_right.max()))
 moved = np.array_equal(np.roll(map_left, shift=(4, 3), axis=(0, 1)), map_right)
 print("the map moved with the pattern:", moved)
 
 global_max = keras.layers.GlobalMaxPooling2D()
-max_left, max_right = global_max(detector(left)).numpy(), global_max(detector(right)).numpy()
+max_left = ops.convert_to_numpy(global_max(detector(left)))
+max_right = ops.convert_to_numpy(global_max(detector(right)))
 print("after global max pooling:", max_left.ravel(), max_right.ravel())  # same answer
 # --8<-- [end:translation]
 # --8<-- [start:translation-check]
@@ -142,12 +145,13 @@ assert tuple(per_sample.shape) == (None, 1)
 assert tuple(mixed.layers[2].output.shape) == (None, 24, 8)
 assert tuple(mixed.layers[-1].output.shape) == (None, 11, 8)
 assert np.allclose(  # the Dense between the convolutions does what a 1x1 convolution does
-    mixed.layers[2](np.linspace(-1, 1, 24 * 16, dtype="float32").reshape(1, 24, 16)),
-    keras.layers.Conv1D(
+    ops.convert_to_numpy(
+        mixed.layers[2](np.linspace(-1, 1, 24 * 16, dtype="float32").reshape(1, 24, 16))),
+    ops.convert_to_numpy(keras.layers.Conv1D(
         8, 1, name="pointwise_probe",
         kernel_initializer=keras.initializers.Constant(mixed.layers[2].kernel.numpy()[None]),
         bias_initializer=keras.initializers.Constant(mixed.layers[2].bias.numpy()),
-    )(np.linspace(-1, 1, 24 * 16, dtype="float32").reshape(1, 24, 16)),
+    )(np.linspace(-1, 1, 24 * 16, dtype="float32").reshape(1, 24, 16))),
     atol=1e-5,
 )
 # --8<-- [end:conv1d-check]

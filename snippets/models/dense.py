@@ -30,7 +30,7 @@ assert model.count_params() == (10 * 16 + 16) + (16 * 1 + 1)
 # probabilities; a relu output can still train here, which is why it is checked by name
 assert model.layers[-1].activation is keras.activations.sigmoid
 assert np.allclose(  # a node: weighted sum of its inputs + bias, then the activation (relu)
-    model.layers[0](x_train[:5]),
+    keras.ops.convert_to_numpy(model.layers[0](x_train[:5])),
     np.maximum(x_train[:5] @ model.layers[0].kernel.numpy() + model.layers[0].bias.numpy(), 0),
     atol=1e-5,
 )
@@ -103,8 +103,8 @@ assert len(batch_norm.trainable_weights) == 2 and len(batch_norm.non_trainable_w
 
 # --8<-- [start:dropout-modes]
 ones = np.ones((1, 8), dtype="float32")
-in_training = dropout(ones, training=True).numpy()
-in_inference = dropout(ones, training=False).numpy()
+in_training = keras.ops.convert_to_numpy(dropout(ones, training=True))
+in_inference = keras.ops.convert_to_numpy(dropout(ones, training=False))
 # While training, dropped units are 0 and kept ones are scaled by 1 / (1 - rate) = 2
 print("training:", in_training)
 print("inference:", in_inference)

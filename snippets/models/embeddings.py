@@ -48,12 +48,13 @@ word_embedding = keras.layers.Embedding(len(vocabulary), 2)
 word_vectors = word_embedding(ids)  # integer ids in, float vectors out
 again = word_embedding(word_vectors)  # note 001's order: the embedded values in once more
 print(tuple(ids.shape), "->", tuple(word_vectors.shape), "->", tuple(again.shape))
-print("every vector became row 0:", np.allclose(again, word_embedding.embeddings.numpy()[0]))
+row_0 = word_embedding.embeddings.numpy()[0]
+print("every vector became row 0:", np.allclose(keras.ops.convert_to_numpy(again), row_0))
 # --8<-- [end:embedding-order]
 # --8<-- [start:embedding-order-check]
 assert tuple(word_vectors.shape) == (2, 5, 2)
 assert tuple(again.shape) == (2, 5, 2, 2)  # no error, but a 4D tensor ...
-assert np.allclose(again, word_embedding.embeddings.numpy()[0])  # ... of row 0 only
+assert np.allclose(keras.ops.convert_to_numpy(again), row_0)  # ... of row 0 only
 # --8<-- [end:embedding-order-check]
 
 # --8<-- [start:embedding-layer]
@@ -61,12 +62,12 @@ import inspect
 
 embedding_layer = keras.layers.Embedding(1000, 64)  # ids 0 to 999, 64-dim vectors
 batch = np.random.default_rng(0).integers(0, 1000, size=(32, 10))  # (samples, sequence_length)
-vectors = np.asarray(embedding_layer(batch))
+vectors = keras.ops.convert_to_numpy(embedding_layer(batch))
 print(batch.dtype, batch.shape, "->", vectors.dtype, tuple(vectors.shape))
 table = embedding_layer.embeddings.numpy()   # the lookup table: one row per id
 print("table", table.shape, "; output[3, 7] == table[id]:",
       np.array_equal(vectors[3, 7], table[batch[3, 7]]))
-edges = np.asarray(embedding_layer(np.array([[0, 999]])))  # the first and the last id
+edges = keras.ops.convert_to_numpy(embedding_layer(np.array([[0, 999]])))  # first and last id
 print("ids 0 and 999 -> rows 0 and 999:", np.array_equal(edges[0], table[[0, 999]]))
 lookup = inspect.getsource(keras.layers.Embedding.call)
 print([line.strip() for line in lookup.splitlines() if "take" in line])  # the lookup op
@@ -97,7 +98,7 @@ embedding.build()
 note_table = np.array([[1.2, 3.1], [0.1, 4.2], [1.0, 3.1], [0.3, 2.1],
                        [2.2, 1.4], [0.7, 1.7], [4.1, 2.0]], dtype="float32")
 embedding.set_weights([note_table])
-out = embedding(text).numpy()
+out = keras.ops.convert_to_numpy(embedding(text))
 print(out[1])  # 'Nice to see you again' as five 2-dim vectors
 short = embedding(text[:, :3])
 print("three ids per sentence:", tuple(short.shape))

@@ -138,8 +138,20 @@ assert compile_defaults["loss"] is None
 # --8<-- [start:defaults-note]
 no_loss = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])
 no_loss.compile()  # accepted: optimizer falls back to RMSprop ...
-no_loss.fit(x, y, verbose=0)  # ... but training needs a loss
+try:
+    result = no_loss.fit(x, y, verbose=0).history  # ... but training needs a loss
+except ValueError as error:  # the TensorFlow and PyTorch backends refuse
+    result = error
+print(f"{type(result).__name__}: {result}")  # JAX: no error, a loss of 0
 # --8<-- [end:defaults-note]
+# --8<-- [start:defaults-note-check]
+# Keras's compute_loss skips its "No loss to compute" error on JAX: fit steps on a loss of 0
+assert (result == {"loss": [0.0]} if keras.backend.backend() == "jax"
+        else isinstance(result, ValueError) and "No loss to compute" in str(result))
+assert int(no_loss.optimizer.iterations) == (
+    int(np.ceil(len(x) / 32)) if keras.backend.backend() == "jax" else 0)  # steps that ran
+assert not np.any(no_loss.layers[0].bias.numpy())  # still its zeros: nothing was learned
+# --8<-- [end:defaults-note-check]
 
 # --8<-- [start:evaluate-predict]
 loss, mae = model.evaluate(x_val, y_val, verbose=0)  # [loss, *metrics]

@@ -15,8 +15,11 @@ print(f"parameters: {block.count_params():,}")
 # --8<-- [start:identity-check]
 assert tuple(outputs.shape) == (None, 16, 16, 32)
 assert block.count_params() == 2 * (3 * 3 * 32 * 32 + 32)  # two convolutions; add has none
-assert np.allclose(block(np.ones((1, 16, 16, 32))),  # relu(x + f(x)) for x = 1
-                   np.maximum(1 + keras.Model(inputs, f)(np.ones((1, 16, 16, 32))), 0), atol=1e-5)
+assert np.allclose(  # relu(x + f(x)) for x = 1
+    keras.ops.convert_to_numpy(block(np.ones((1, 16, 16, 32)))),
+    np.maximum(1 + keras.ops.convert_to_numpy(keras.Model(inputs, f)(np.ones((1, 16, 16, 32)))), 0),
+    atol=1e-5,
+)
 # --8<-- [end:identity-check]
 
 # --8<-- [start:mismatch]
@@ -121,11 +124,13 @@ print("parameters (trainable + non-trainable): BN",
       sum(w.numpy().size for w in ln.non_trainable_weights))
 # --8<-- [end:layer-norm]
 # --8<-- [start:layer-norm-check]
-assert np.allclose(ln(batch), (batch - batch.mean(axis=1, keepdims=True))
+assert np.allclose(keras.ops.convert_to_numpy(ln(batch)),
+                   (batch - batch.mean(axis=1, keepdims=True))
                    / np.sqrt(batch.var(axis=1, keepdims=True) + ln.epsilon), atol=1e-4)
 assert np.allclose(keras.ops.convert_to_numpy(ln(batch)).mean(axis=1), 0, atol=1e-5)
 assert not np.allclose(ln_out.mean(axis=0), 0, atol=0.1)  # features are not centered over the batch
-assert np.allclose(ln(batch, training=True), ln(batch, training=False))
+assert np.allclose(keras.ops.convert_to_numpy(ln(batch, training=True)),
+                   keras.ops.convert_to_numpy(ln(batch, training=False)))
 assert len(bn.non_trainable_weights) == 2 and not ln.non_trainable_weights
 assert bn.count_params() == 4 * 4 and ln.count_params() == 2 * 4
 # --8<-- [end:layer-norm-check]
@@ -148,7 +153,8 @@ assert np.allclose(before, (sample[0] - (1 - bn.momentum) * batch.mean(axis=0)) 
                    / np.sqrt(bn.momentum + (1 - bn.momentum) * batch.var(axis=0) + bn.epsilon),
                    atol=0.006)
 assert np.allclose(bn.moving_mean.numpy(), batch.mean(axis=0), atol=1e-2)  # 1 - 0.99**1001
-assert np.allclose(bn(sample, training=False), (sample - bn.moving_mean.numpy())
+assert np.allclose(keras.ops.convert_to_numpy(bn(sample, training=False)),
+                   (sample - bn.moving_mean.numpy())
                    / np.sqrt(bn.moving_variance.numpy() + bn.epsilon), atol=1e-4)
 assert np.allclose(after, bn_out[0], atol=0.02) and not np.allclose(before, after, atol=1)
 # --8<-- [end:bn-inference-check]

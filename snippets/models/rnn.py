@@ -1,6 +1,7 @@
 # --8<-- [start:data]
 import keras
 import numpy as np
+from keras import ops
 
 keras.utils.set_random_seed(0)  # the same initial weights, shuffles and dropout on every run
 rng = np.random.default_rng(0)
@@ -75,7 +76,7 @@ for t in range(steps):
     by_hand.append(h)
 by_hand = np.stack(by_hand, axis=1)
 
-keras_out = lstm(sample).numpy()
+keras_out = ops.convert_to_numpy(lstm(sample))
 print("largest difference:", np.abs(by_hand - keras_out).max())
 print("with the old cell state:", np.abs(o * np.tanh(c_old) - keras_out[:, -1]).max())
 # --8<-- [end:lstm-math]
@@ -165,10 +166,10 @@ assert history.history["loss"][-1] < 0.5 * history.history["loss"][0]
 # --8<-- [start:time-distributed]
 dense = keras.layers.Dense(1)
 wrapped = keras.layers.TimeDistributed(dense)  # wraps the very same layer: shared weights
-hidden = seq_model.layers[0](x[:4]).numpy()    # (4, 10, 16)
-per_step = np.stack([dense(hidden[:, t]).numpy() for t in range(steps)], axis=1)
-via_wrapper = wrapped(hidden).numpy()
-via_dense = dense(hidden).numpy()              # Dense alone acts on the last axis
+hidden = ops.convert_to_numpy(seq_model.layers[0](x[:4]))  # (4, 10, 16)
+per_step = np.stack([ops.convert_to_numpy(dense(hidden[:, t])) for t in range(steps)], axis=1)
+via_wrapper = ops.convert_to_numpy(wrapped(hidden))
+via_dense = ops.convert_to_numpy(dense(hidden))  # Dense alone acts on the last axis
 print("TimeDistributed vs step by step:", np.abs(via_wrapper - per_step).max())
 print("plain Dense vs step by step:    ", np.abs(via_dense - per_step).max())
 print("weights for all 10 steps:", [tuple(w.shape) for w in wrapped.weights])
@@ -182,9 +183,9 @@ assert len(wrapped.weights) == 2                      # one kernel, one bias for
 
 # --8<-- [start:dropout]
 regularized = keras.layers.LSTM(8, dropout=0.2, recurrent_dropout=0.2)
-out_a = regularized(x[:4], training=False).numpy()
-out_b = regularized(x[:4], training=False).numpy()
-out_train = regularized(x[:4], training=True).numpy()
+out_a = ops.convert_to_numpy(regularized(x[:4], training=False))
+out_b = ops.convert_to_numpy(regularized(x[:4], training=False))
+out_train = ops.convert_to_numpy(regularized(x[:4], training=True))
 print("inference, run twice:", np.abs(out_a - out_b).max())          # no dropout
 print("training vs inference:", np.abs(out_train - out_a).max())
 
@@ -195,7 +196,7 @@ cell.reset_dropout_mask()                  # what the layer does for the next ba
 renewed = cell.get_dropout_mask(x[:4, 0])  # new masks
 print(len(masks), "masks; reused at the next step:", again is masks,
       "; after the reset:", renewed is masks)
-print("input features kept for the i gate, at every step:\n", np.asarray(masks[0]) > 0)
+print("input features kept for the i gate, at every step:\n", ops.convert_to_numpy(masks[0]) > 0)
 # --8<-- [end:dropout]
 # --8<-- [start:dropout-check]
 assert np.array_equal(out_a, out_b)  # inference: no dropout
@@ -220,9 +221,9 @@ def place(pattern, start):
 
 
 pattern = np.array([1.0, 2.0, 3.0])
-early = spotter(place(pattern, 2)).numpy()
-late = spotter(place(pattern, 7)).numpy()
-backwards = spotter(place(pattern[::-1], 2)).numpy()
+early = ops.convert_to_numpy(spotter(place(pattern, 2)))
+late = ops.convert_to_numpy(spotter(place(pattern, 7)))
+backwards = ops.convert_to_numpy(spotter(place(pattern[::-1], 2)))
 print("same pattern, early vs late:   ", np.abs(early - late).max())
 print("same steps, in reverse order:  ", np.abs(early - backwards).max())
 # --8<-- [end:conv1d-position]
@@ -310,10 +311,10 @@ assert "1. `activation` == `tanh`" in keras.layers.LSTM.__doc__
 embed = keras.layers.Embedding(input_dim=20, output_dim=4, mask_zero=True)  # 0 = padding
 encoder = keras.layers.LSTM(3)
 padded = np.array([[3, 5, 0, 0]])  # a two-word sequence, padded to length 4
-print(embed.compute_mask(padded).numpy())
+print(ops.convert_to_numpy(embed.compute_mask(padded)))
 # the mask travels with the embedded tensor, and the LSTM skips the masked steps
-with_padding = encoder(embed(padded)).numpy()
-without_padding = encoder(embed(np.array([[3, 5]]))).numpy()
+with_padding = ops.convert_to_numpy(encoder(embed(padded)))
+without_padding = ops.convert_to_numpy(encoder(embed(np.array([[3, 5]]))))
 print("padded vs unpadded output, largest difference:",
       np.abs(with_padding - without_padding).max())
 
@@ -322,7 +323,7 @@ attended = keras.layers.Attention()([query, value])  # dot-product attention
 print("attention output:", tuple(attended.shape))  # one mix of the 6 values per query step
 # --8<-- [end:masking]
 # --8<-- [start:masking-check]
-assert embed.compute_mask(padded).numpy().tolist() == [[True, True, False, False]]
+assert ops.convert_to_numpy(embed.compute_mask(padded)).tolist() == [[True, True, False, False]]
 assert np.allclose(with_padding, without_padding, atol=1e-5)
 assert tuple(attended.shape) == (1, 2, 4)
 # --8<-- [end:masking-check]

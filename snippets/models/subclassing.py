@@ -35,8 +35,8 @@ assert len(model.trainable_weights) == 4  # two kernels, two biases; Dropout has
 # --8<-- [end:model-check]
 
 # --8<-- [start:training]
-at_inference = [model(x[:8]), model(x[:8])]  # training=False: the default in call
-in_training = [model(x[:8], training=True), model(x[:8], training=True)]
+at_inference = [ops.convert_to_numpy(model(x[:8])) for _ in range(2)]  # default: training=False
+in_training = [ops.convert_to_numpy(model(x[:8], training=True)) for _ in range(2)]
 print("inference, two calls equal:", np.array_equal(*at_inference))
 print("training, two calls equal: ", np.array_equal(*in_training))
 
@@ -50,7 +50,7 @@ assert np.array_equal(*at_inference)
 assert not np.array_equal(*in_training)
 assert history.history["loss"][-1] < 0.25 * history.history["loss"][0]
 assert model.evaluate(x, y, verbose=0) < history.history["loss"][-1]  # dropout off
-assert np.allclose(model.predict(x[:8], verbose=0), model(x[:8]), atol=1e-6)
+assert np.allclose(model.predict(x[:8], verbose=0), ops.convert_to_numpy(model(x[:8])), atol=1e-6)
 # --8<-- [end:training-check]
 
 # --8<-- [start:unbuilt]
@@ -104,7 +104,7 @@ for steps, result in by_steps.items():
 # --8<-- [end:control-flow]
 # --8<-- [start:control-flow-check]
 assert iterate.count_params() == (4 * 4 + 4) + (4 + 1)  # the same weights at any depth
-assert not np.allclose(by_steps[1], by_steps[5])
+assert not np.allclose(ops.convert_to_numpy(by_steps[1]), ops.convert_to_numpy(by_steps[5]))
 # --8<-- [end:control-flow-check]
 
 # --8<-- [start:layer]

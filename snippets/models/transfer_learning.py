@@ -122,9 +122,9 @@ print(f"batch mean {batch.mean():.2f}")
 for trainable in (True, False):
     bn = keras.layers.BatchNormalization()
     bn.trainable = trainable
-    out = bn(batch, training=True)  # what fit() passes
-    inference = np.allclose(out, bn(batch, training=False))
-    mean = round(float(keras.ops.mean(out)), 2) + 0.0  # + 0.0: no "-0.00"
+    out = keras.ops.convert_to_numpy(bn(batch, training=True))  # what fit() passes
+    inference = np.allclose(out, keras.ops.convert_to_numpy(bn(batch, training=False)))
+    mean = round(float(out.mean()), 2) + 0.0  # + 0.0: no "-0.00"
     print(f"trainable={trainable!s:5}: output mean {mean:.2f}, "
           f"moving mean {float(keras.ops.mean(bn.moving_mean)):.2f}, "
           f"same as inference mode: {inference}")

@@ -1,7 +1,6 @@
 # --8<-- [start:why-scale]
 import keras
 import numpy as np
-import tensorflow as tf
 
 keras.utils.set_random_seed(0)  # the same initial weights and shuffling on every run
 rng = np.random.default_rng(0)
@@ -11,13 +10,15 @@ y = (x_raw[:, 0] / 15_000 + x_raw[:, 1] / 12 > 50_000 / 15_000 + 40 / 12).astype
 x_scaled = (x_raw - x_raw.mean(axis=0)) / x_raw.std(axis=0)
 
 model = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(8, activation="relu"),
-                          keras.layers.Dense(1, activation="sigmoid")])
-loss_fn = keras.losses.BinaryCrossentropy()
-norms = {}
+                          keras.layers.Dense(1)])  # logits, for a loss with from_logits=True
+start = model.get_weights()
+norms = {}  # size of the first layer's gradient
 for name, inputs in (("raw", x_raw), ("scaled", x_scaled)):
-    with tf.GradientTape() as tape:
-        loss = loss_fn(y[:, None], model(inputs))
-    norms[name] = float(tf.norm(tape.gradient(loss, model.layers[0].kernel)))
+    model.set_weights(start)  # both from the same weights
+    model.compile(optimizer=keras.optimizers.SGD(learning_rate=1.0),
+                  loss=keras.losses.BinaryCrossentropy(from_logits=True))
+    model.train_on_batch(inputs, y[:, None])  # one step on all 256: kernel -= 1.0 * gradient
+    norms[name] = float(np.linalg.norm(model.layers[0].get_weights()[0] - start[0]))
 print({name: f"{norm:.2e}" for name, norm in norms.items()})
 # --8<-- [end:why-scale]
 # --8<-- [start:why-scale-check]
@@ -36,14 +37,14 @@ print("after scaling, mean: train", x_train_s.mean(axis=0).round(2) + 0,  # + 0:
 
 norm = keras.layers.Normalization()  # the same thing as a Keras layer
 norm.adapt(x_train)  # learns mean and variance from the training data
-print("Normalization layer = StandardScaler:", np.allclose(norm(x_test).numpy(), x_test_s,
-                                                           atol=1e-3))
+normalized = keras.ops.convert_to_numpy(norm(x_test))  # the layer's output, on any backend
+print("Normalization layer = StandardScaler:", np.allclose(normalized, x_test_s, atol=1e-3))
 # --8<-- [end:train-statistics]
 # --8<-- [start:train-statistics-check]
 assert np.allclose(scaler.mean_, x_train.mean(axis=0), rtol=1e-5)
 assert np.allclose(x_train_s.mean(axis=0), 0, atol=1e-5)  # exactly 0 on train ...
 assert np.abs(x_test_s.mean(axis=0)).max() > 0.01  # ... only near 0 on test
-assert np.allclose(norm(x_test).numpy(), x_test_s, atol=1e-3)
+assert np.allclose(normalized, x_test_s, atol=1e-3)
 # --8<-- [end:train-statistics-check]
 
 # --8<-- [start:note-tip]

@@ -55,7 +55,7 @@ assert plain["val_loss"][-1] > 1.5 * min(plain["val_loss"])  # ... and val_loss 
 print("units  train_loss  best_val_loss  last_val_loss")
 train_losses, last_val_losses = [], []
 for units in (2, 8, 64):
-    h = train(build_model(units=units, depth=1), x_train, y_train, epochs=15)
+    h = train(build_model(units=units, depth=1), x_train, y_train, epochs=30)
     train_losses.append(h["loss"][-1])
     last_val_losses.append(h["val_loss"][-1])
     print(f"{units:5d}  {h['loss'][-1]:10.3f}  {min(h['val_loss']):13.3f}  "

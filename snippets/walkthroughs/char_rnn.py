@@ -71,17 +71,13 @@ assert loss[-1] < loss[0] / 2
 # --8<-- [end:train-check]
 
 # --8<-- [start:generate]
-@tf.function(input_signature=[tf.TensorSpec((1, None), tf.int32)])  # traced once: fast steps
-def next_logits(ids):
-    return model(ids, training=False)[0, -1]
-
-
 def generate(start, length=120, temperature=0.5, seed=0):
     """Sample one character at a time, feeding the text so far back into the model."""
     rng = np.random.default_rng(seed)
     ids = [char2idx[char] for char in start]
     for _ in range(length):
-        logits = next_logits(tf.constant([ids[-SEQ_LENGTH:]], dtype=tf.int32)).numpy()
+        # predict_on_batch: a compiled step that returns NumPy, on every backend
+        logits = model.predict_on_batch(np.array([ids[-SEQ_LENGTH:]]))[0, -1]
         probabilities = np.exp((logits - logits.max()) / temperature)
         ids.append(rng.choice(len(vocab), p=probabilities / probabilities.sum()))
     return "".join(idx2char[ids])
