@@ -18,8 +18,8 @@ from keras_kb import backends, pages
 WORDS = {
     "ko": {
         "label": "이 페이지의 코드를 실행한 백엔드:",
-        "ran": "실행됨",
-        "failed": "실행 안 됨",
+        "ran": "성공",
+        "failed": "실패",
         "stale": "코드가 바뀐 뒤 아직 측정 전",
         "measured": "Keras {keras}, {dates} 측정",
         "why": "{failed}에서 실행되지 않는 이유: {reason}",
@@ -27,8 +27,8 @@ WORDS = {
     },
     "en": {
         "label": "Backends this page's code ran on:",
-        "ran": "ran",
-        "failed": "does not run",
+        "ran": "passes",
+        "failed": "fails",
         "stale": "not measured since the code changed",
         "measured": "Keras {keras}, measured {dates}",
         "why": "Why not on {failed}: {reason}",
