@@ -17,7 +17,7 @@ from keras_kb import backends, pages
 
 WORDS = {
     "ko": {
-        "label": "이 페이지의 코드를 실행한 백엔드:",
+        "label": "이 페이지의 코드를 실행해 본 백엔드:",
         "ran": "성공",
         "failed": "실패",
         "stale": "코드가 바뀐 뒤 아직 측정 전",
@@ -26,7 +26,7 @@ WORDS = {
         "and": ", ",
     },
     "en": {
-        "label": "Backends this page's code ran on:",
+        "label": "Keras backends this page's code was run on:",
         "ran": "passes",
         "failed": "fails",
         "stale": "not measured since the code changed",
