@@ -75,12 +75,7 @@ class Outcome:
 
 
 def load(path: Path = RECORD) -> dict:
-    return _load_json(path, path.stat().st_mtime_ns) if path.exists() else {}
-
-
-@functools.lru_cache(maxsize=4)
-def _load_json(path: Path, mtime_ns: int) -> dict:  # the build asks once per page
-    return json.loads(path.read_text(encoding="utf-8"))
+    return _read(path, json.loads)
 
 
 def outcomes(page: pages.Page, record: dict | None = None) -> list[Outcome]:
@@ -96,11 +91,15 @@ def outcomes(page: pages.Page, record: dict | None = None) -> list[Outcome]:
 
 def reasons(path: Path = REASONS) -> dict[str, dict[str, str]]:
     """{page name: {language: why it does not run on every backend}}."""
-    if not path.exists():
-        return {}
-    return _load_yaml(path, path.stat().st_mtime_ns)
+    return _read(path, yaml.safe_load)
+
+
+def _read(path: Path, parse) -> dict:
+    """The parsed file ({} when missing or empty), read again only when it changes: the build
+    asks once per page. Shared: callers copy before changing it."""
+    return (_parsed(path, path.stat().st_mtime_ns, parse) or {}) if path.exists() else {}
 
 
 @functools.lru_cache(maxsize=4)
-def _load_yaml(path: Path, mtime_ns: int) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+def _parsed(path: Path, mtime_ns: int, parse):
+    return parse(path.read_text(encoding="utf-8"))

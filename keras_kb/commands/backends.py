@@ -29,7 +29,6 @@ from keras_kb import backends
 from keras_kb.commands import venvs
 
 ROOT = Path(__file__).resolve().parents[2]
-RECORD = backends.RECORD
 # what each backend adds to .[test]. torch is pinned to the CPU build this machine keeps in pip's
 # find-links; elsewhere a plain PyPI install is a multi-GB CUDA build, so the weekly workflow
 # points PIP_EXTRA_INDEX_URL at PyTorch's CPU index (.github/workflows/backends.yml)
@@ -152,13 +151,14 @@ def main(argv: list[str] | None = None) -> int:
     unknown = set(args.backends) - set(PACKAGES)
     if unknown:
         parser.error(f"unknown backends {sorted(unknown)}: choose from {list(PACKAGES)}")
-    record, changed = backends.load(), []
+    record, changed = dict(backends.load()), []  # a copy: load() shares what it read
     for backend in args.backends or PACKAGES:
         measured = run_backend(backend, args.python)
         changed += [f"{backend}: {line}" for line in changes(record.get(backend, {}), measured)]
         record[backend] = measured
-    RECORD.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"backends: wrote {RECORD.relative_to(ROOT)}", flush=True)
+    text = json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+    backends.RECORD.write_text(text, encoding="utf-8")
+    print(f"backends: wrote {backends.RECORD.relative_to(ROOT)}", flush=True)
     print(
         "\n".join(["backends: changed since the last record:", *changed])
         if changed
