@@ -17,6 +17,7 @@ from tests.support.browser import (
     BACKGROUND,
     BROWSER,
     REPORT,
+    SEARCH_INPUT,
     background_result,
     page_path,
     search_ui,
@@ -157,8 +158,24 @@ QUERY_CUTS = {  # what the reader types -> what lunr is asked (search-ko.js)
 }
 
 
+def test_search_index_waits_for_the_reader(tab, site_url):
+    """The index is requested when the reader first reaches for the page, not while it loads
+    (search-ko.js says why); a shared search link (?q=) requests it at once."""
+    page = tab.open(site_url + "index.html")
+    page.wait_for_timeout(300)
+    index = [u for u in tab.requests if u.endswith("/search/search_index.json")]
+    assert not index, f"the page requested the search index before the reader did anything: {index}"
+    page.locator(SEARCH_INPUT).click()
+    page.wait_for_function("() => window.kbSearch.ready")
+    tab.requests.clear()
+    tab.open(site_url + "index.html?q=LSTM")
+    page.wait_for_function("() => window.kbSearch.ready")
+    assert [u for u in tab.requests if u.endswith("/search/search_index.json")]
+
+
 def test_query_side_cuts_korean_words_into_index_atoms(tab, site_url):
     page = tab.open(site_url + "index.html")
+    page.locator(SEARCH_INPUT).click()  # the reader reaches for search: the index loads
     page.wait_for_function("() => window.kbSearch.ready")
     cuts = page.evaluate("qs => qs.map(q => window.kbSearch.analyse(q))", list(QUERY_CUTS))
     assert dict(zip(QUERY_CUTS, cuts, strict=True)) == QUERY_CUTS

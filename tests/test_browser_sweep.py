@@ -1,5 +1,6 @@
 """Every page of both languages opened in Chromium (one sweep): no console error, no request
-leaving the machine, no serious accessibility violation (axe-core), walkthrough outputs shown;
+leaving the machine, no serious accessibility violation (axe-core), walkthrough outputs shown,
+code drawn in the height reserved for it before it is drawn;
 and all of axe-core's rules, colour contrast included, on pages of each kind in both schemes.
 """
 
@@ -41,6 +42,13 @@ def test_pages_log_no_errors(sweep):
 
 def test_no_request_leaves_the_machine(sweep):
     assert not sweep["external"], "\n".join(sorted(sweep["external"]))
+
+
+def test_code_blocks_keep_their_reserved_height(sweep):
+    """Off-screen code is drawn only as the reader nears it (reader.css): if the height reserved
+    from its line count were wrong, the page would jump as the reader scrolls or lands on a link."""
+    assert sweep["pages"] > 0
+    assert not sweep["heights"], "\n".join(sweep["heights"])
 
 
 def test_no_serious_accessibility_violations(sweep):

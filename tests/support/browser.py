@@ -234,6 +234,21 @@ NOTEBOOK_OUTPUTS = """() => {
   return [outputs.length, shown.length, errors]
 }"""
 
+# Code off screen is drawn only near the reader (content-visibility, assets/stylesheets/reader.css)
+# in the height its line count reserves: each block's reserved height against its drawn one.
+RESERVED_HEIGHTS = """() => {
+  const blocks = [...document.querySelectorAll("div.highlight > pre[style*='--kb-lines']")]
+  const heights = () => blocks.map(b => b.getBoundingClientRect().height)
+  const reserved = heights()
+  const drawn = document.createElement("style")
+  drawn.textContent = "div.highlight > pre { content-visibility: visible !important }"
+  document.head.append(drawn)
+  const real = heights()
+  drawn.remove()
+  return blocks.map((b, i) => [i + 1, b.style.getPropertyValue("--kb-lines").trim(),
+    Math.round(reserved[i]), Math.round(real[i])]).filter(([, , r, d]) => Math.abs(r - d) > 3)
+}"""
+
 
 # Slow browser checks of the built site, each in a browser of its own, started in the
 # background the moment the site is built (tests/conftest.py): they run beside the site's
@@ -313,6 +328,7 @@ def _sweep_pages(browser, site_url: str, built_site: Path) -> dict:
     visit = watch(context.new_page())
     notebooks = set(notebook_pages(built_site))
     report = {"errors": [], "external": set(), "violations": [], "pages": 0, "notebooks": {}}
+    report["heights"] = []
     started = time.perf_counter()
     try:
         for _, html in pages.built_pages(built_site):
@@ -322,6 +338,10 @@ def _sweep_pages(browser, site_url: str, built_site: Path) -> dict:
             visit.open(site_url + name)
             if html in notebooks:  # outputs rendered and visible, none of them an error
                 report["notebooks"][name] = visit.page.evaluate(NOTEBOOK_OUTPUTS)
+            report["heights"] += [
+                f"{name}: code block {n} ({lines} lines): {reserved} px reserved, {real} px drawn"
+                for n, lines, reserved, real in visit.page.evaluate(RESERVED_HEIGHTS)
+            ]
             found = axe(visit.page, CONTENT, CONTENT_RULES)
             report["violations"] += [f"{name}: {v}" for v in found]
             report["errors"] += [f"{name}: {e}" for e in visit.errors]

@@ -184,3 +184,34 @@
 
   window.Worker = KbWorker
 })()
+
+/* The search index (about 280 KB gzipped) is downloaded when the reader first reaches for the page
+ * (a key, a tap, a click or focus anywhere: the search box is one of them), not while the page
+ * itself loads. Material's bundle requests it as soon as it starts, over XMLHttpRequest, and on a
+ * slow connection that download competed with the page's own files (bench/run.py, Lighthouse LCP).
+ * A link that opens search with a query (?q=, search.share) asks for the index at once. Until
+ * the index arrives, Material's search box says it is initializing, as it did before.
+ */
+;(function () {
+  "use strict"
+
+  var INDEX = /\/search\/search_index\.json$/
+  var release
+  var wanted = new Promise(function (resolve) { release = resolve })
+  if (new URLSearchParams(location.search).has("q")) release()
+  ;["keydown", "pointerdown", "focusin", "touchstart"].forEach(function (type) {
+    addEventListener(type, release, { capture: true, once: true, passive: true })
+  })
+
+  var open = XMLHttpRequest.prototype.open
+  var send = XMLHttpRequest.prototype.send
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.kbSearchIndex = INDEX.test(new URL(String(url), location.href).pathname)
+    return open.apply(this, arguments)
+  }
+  XMLHttpRequest.prototype.send = function (body) {
+    if (!this.kbSearchIndex) return send.call(this, body)
+    var request = this
+    wanted.then(function () { send.call(request, body) })
+  }
+})()
