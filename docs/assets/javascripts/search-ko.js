@@ -1,4 +1,5 @@
 /* Korean-aware search, query side. The index side is hooks/search_ko.py (see keras_kb/site_build/korean.py).
+ * The last section of this file holds the index back until the reader first reaches for the page.
  *
  * Why this looks the way it does:
  * - Material 9.8 runs lunr in a web worker, sends it the raw query and offers no query hook; the
@@ -185,7 +186,7 @@
   window.Worker = KbWorker
 })()
 
-/* The search index (about 280 KB gzipped) is downloaded when the reader first reaches for the page
+/* The search index (about 270 KB gzipped) is downloaded when the reader first reaches for the page
  * (a key, a tap, a click or focus anywhere: the search box is one of them), not while the page
  * itself loads. Material's bundle requests it as soon as it starts, over XMLHttpRequest, and on a
  * slow connection that download competed with the page's own files (bench/run.py, Lighthouse LCP).
