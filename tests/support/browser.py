@@ -327,8 +327,14 @@ def _sweep_pages(browser, site_url: str, built_site: Path) -> dict:
     one_document_index(context, built_site)
     visit = watch(context.new_page())
     notebooks = set(notebook_pages(built_site))
-    report = {"errors": [], "external": set(), "violations": [], "pages": 0, "notebooks": {}}
-    report["heights"] = []
+    report = {
+        "errors": [],
+        "external": set(),
+        "violations": [],
+        "heights": [],
+        "pages": 0,
+        "notebooks": {},
+    }
     started = time.perf_counter()
     try:
         for _, html in pages.built_pages(built_site):
