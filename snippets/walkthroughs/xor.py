@@ -21,6 +21,7 @@ def build(activation, initializer):
     return model
 
 
+keras.utils.set_random_seed(0)  # the same initial weights and batch order on every run
 candidates = {
     "sigmoid + glorot_uniform": build("sigmoid", "glorot_uniform"),
     "relu + he_normal": build("relu", "he_normal"),
